@@ -1,0 +1,1 @@
+Console.Error.WriteLine("kube emulator: not built yet"); return 1;

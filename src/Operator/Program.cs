@@ -1,0 +1,1 @@
+Console.Error.WriteLine("site-maintenance operator: not built yet"); return 1;
