@@ -123,6 +123,12 @@ public sealed class JsonPathExpressionTests
         act.Should().Throw<ArgumentException>().Which.Message.Should().StartWith(message);
     }
 
+    [Fact]
+    public void A_path_that_closes_its_braces_yields_its_first_action_only()
+    {
+        Evaluate(".metadata.name} and {.spec.replicas").Should().Be("[\"sm1\"]");
+    }
+
     [Theory]
     [InlineData("range .spec.hosts")]
     [InlineData(".spec end")]

@@ -15,6 +15,9 @@ namespace SiteMaintenance.Emulator.Tables;
 /// </remarks>
 public static class JsonPathExpression
 {
+    // Printer column paths are few; the bound only keeps arbitrary callers from growing the cache forever.
+    private const int CacheLimit = 1024;
+
     private static readonly ConcurrentDictionary<string, ParsedPath> Cache = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -45,17 +48,30 @@ public static class JsonPathExpression
         return error is null;
     }
 
-    private static ParsedPath Parse(string path) => Cache.GetOrAdd(path, static p =>
+    private static ParsedPath Parse(string path)
     {
+        if (Cache.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+
+        ParsedPath parsed;
         try
         {
-            return new ParsedPath(JsonPathParser.Parse("{" + p + "}").Root, null);
+            parsed = new ParsedPath(JsonPathParser.Parse("{" + path + "}").Root, null);
         }
         catch (FormatException e)
         {
-            return new ParsedPath(null, e.Message);
+            parsed = new ParsedPath(null, e.Message);
         }
-    });
+
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(path, parsed);
+        }
+
+        return parsed;
+    }
 
     private sealed record ParsedPath(ListNode? Template, string? Error);
 }

@@ -78,7 +78,7 @@ internal sealed partial class JsonPathParser
                 }
 
                 ParseLeftDelimiter(current);
-                return;
+                continue;
             }
 
             if (Next() == Eof)
@@ -108,9 +108,9 @@ internal sealed partial class JsonPathParser
         {
             if (RestStartsWith("}"))
             {
+                // The action ends; ParseText carries on with the template after it.
                 _pos++;
                 ConsumeText();
-                ParseText(Root);
                 return;
             }
 
