@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace SiteMaintenance.Emulator.Tables.Printers;
 
 /// <summary>Columns most printers share.</summary>
@@ -8,8 +10,8 @@ internal static class CommonColumns
     /// <summary>The built-in printers' Age: a preformatted string, not a <c>date</c>.</summary>
     public static readonly TableColumn Age = new("Age", "string", ColumnDescriptions.CreationTimestamp);
 
-    public static string NameOf(System.Text.Json.Nodes.JsonObject obj) => JsonRead.String(obj, "metadata", "name");
+    public static string NameOf(JsonObject obj) => JsonRead.String(obj, "metadata", "name");
 
-    public static string AgeOf(System.Text.Json.Nodes.JsonObject obj, DateTimeOffset now) =>
+    public static string AgeOf(JsonObject obj, DateTimeOffset now) =>
         KubeTime.Since(KubeTime.Read(obj, "metadata", "creationTimestamp"), now);
 }
