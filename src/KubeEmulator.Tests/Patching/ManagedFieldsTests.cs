@@ -176,6 +176,39 @@ public sealed class ManagedFieldsTests
         Entries(replaced)!.AsArray().Select(e => (string?)e!["manager"]).Should().Equal("creator", "kubectl-replace");
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("[{}]")]
+    public void An_empty_list_or_a_single_empty_entry_resets_the_managed_fields(string reset)
+    {
+        var created = ConfigMap("""{"foo":"1"}""");
+        ManagedFields.RecordUpdate(null, created, "creator", "v1", null, T1);
+        var edited = (JsonObject)created.DeepClone();
+        edited["metadata"]!["managedFields"] = Json(reset);
+        var unchanged = (JsonObject)edited.DeepClone();
+        edited["data"]!["bar"] = "2";
+
+        ManagedFields.RecordUpdate(created, unchanged, "resetter", "v1", null, T2);
+        ManagedFields.RecordUpdate(created, edited, "resetter", "v1", null, T2);
+
+        unchanged["metadata"]!.AsObject().ContainsKey("managedFields").Should().BeFalse();
+        Entries(edited)!.AsArray().Should().ContainSingle().Which!["fieldsV1"].ShouldBeJson("""{"f:data":{"f:bar":{}}}""");
+    }
+
+    [Fact]
+    public void A_subresource_write_ignores_managed_fields_sent_by_the_client()
+    {
+        var pod = Obj("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[]},"status":{}}""");
+        ManagedFields.RecordUpdate(null, pod, "creator", "v1", null, T1);
+        var status = (JsonObject)pod.DeepClone();
+        status["metadata"]!["managedFields"] = Json("[]");
+        status["status"]!["phase"] = "Running";
+
+        ManagedFields.RecordUpdate(pod, status, "kubelet", "v1", "status", T2);
+
+        Entries(status)!.AsArray().Select(e => (string?)e!["manager"]).Should().Equal("creator", "kubelet");
+    }
+
     [Fact]
     public void Entries_differ_by_api_version_for_updates()
     {

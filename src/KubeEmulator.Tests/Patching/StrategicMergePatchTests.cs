@@ -128,6 +128,19 @@ public sealed class StrategicMergePatchTests
     }
 
     [Fact]
+    public void Merge_keys_built_in_code_match_merge_keys_parsed_from_json()
+    {
+        var port = new JsonObject { ["containerPort"] = 8080, ["name"] = "web" };
+        var pod = new JsonObject
+        {
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "c", ["ports"] = new JsonArray(port) }) },
+        };
+
+        PatchPod(pod, """{"spec":{"containers":[{"name":"c","ports":[{"containerPort":8080,"hostPort":80}]}]}}""")["spec"]
+            .ShouldBeJson("""{"containers":[{"name":"c","ports":[{"containerPort":8080,"name":"web","hostPort":80}]}]}""");
+    }
+
+    [Fact]
     public void Service_ports_merge_by_port_and_other_lists_replace()
     {
         var service = Obj("""{"spec":{"ports":[{"port":80,"name":"http"},{"port":443,"name":"https"}],"externalIPs":["1.1.1.1"]}}""");

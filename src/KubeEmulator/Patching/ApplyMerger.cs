@@ -56,9 +56,10 @@ internal static class ApplyMerger
     }
 
     /// <summary>
-    /// Merges two keyed or set lists. Live-only items keep their place, applied items follow the
-    /// applied order, and an item in both lists is emitted when its turn comes in the applied
-    /// order. Returns null when a live item cannot be keyed (the list is then taken as applied).
+    /// Merges two keyed or set lists in structured-merge-diff's order (<c>visitListItems</c>):
+    /// live-only items keep their place, applied items follow the applied order, and an item in
+    /// both lists is emitted when its turn comes in the applied order. Returns null when a live
+    /// item cannot be keyed (the list is then taken as applied).
     /// </summary>
     private static JsonArray? MergeList(JsonArray? live, JsonArray applied, FieldSpec spec)
     {

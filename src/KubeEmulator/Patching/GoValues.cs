@@ -148,8 +148,8 @@ internal static class GoValues
                 builder.Append("false");
                 break;
             case JsonValueKind.Number:
-                builder.Append(JsonNodes.IsInteger(node!)
-                    ? node!.GetValue<long>().ToString(CultureInfo.InvariantCulture)
+                builder.Append(JsonNodes.TryGetInteger(node!, out var integer)
+                    ? integer.ToString(CultureInfo.InvariantCulture)
                     : FormatFloat(JsonNodes.AsDouble(node!)));
                 break;
             case JsonValueKind.Array:

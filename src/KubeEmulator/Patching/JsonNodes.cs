@@ -77,17 +77,32 @@ internal static class JsonNodes
     /// <summary>The compact JSON text of a node (<c>null</c> for JSON null).</summary>
     public static string Text(JsonNode? node) => node?.ToJsonString() ?? "null";
 
-    public static bool IsInteger(JsonNode node) =>
-        node is JsonValue v && v.TryGetValue<long>(out _);
+    /// <summary>
+    /// Whether a number is integral the way Go's decoder sees it (<c>int64</c> rather than
+    /// <c>float64</c>): judged by its JSON text, so values built in C# from any numeric type agree
+    /// with parsed ones.
+    /// </summary>
+    public static bool IsInteger(JsonNode node) => TryGetInteger(node, out _);
+
+    public static bool TryGetInteger(JsonNode node, out long value)
+    {
+        value = 0;
+        if (Kind(node) != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        var text = node.ToJsonString();
+        return text.IndexOfAny(['.', 'e', 'E']) < 0
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
 
     public static double AsDouble(JsonNode node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var d)
-            ? d
-            : double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool NumbersEqual(JsonNode a, JsonNode b)
     {
-        if (a is JsonValue va && b is JsonValue vb && va.TryGetValue<long>(out var la) && vb.TryGetValue<long>(out var lb))
+        if (TryGetInteger(a, out var la) && TryGetInteger(b, out var lb))
         {
             return la == lb;
         }

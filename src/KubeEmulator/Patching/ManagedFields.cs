@@ -9,7 +9,8 @@ namespace SiteMaintenance.Emulator.Patching;
 /// fields the write added or changed (as structured-merge-diff compares the old and new object)
 /// move to the writer's <c>Update</c> entry, keyed by manager, API version and subresource;
 /// every other entry loses them and whatever the write removed; empty entries disappear. The
-/// writer's timestamp moves only when it took fields. Type meta and the system-owned metadata
+/// writer's timestamp moves only when it took fields. A client may replace the entries by sending
+/// its own, or drop them all by sending <c>[]</c> or <c>[{}]</c>. Type meta and the system-owned metadata
 /// fields are never owned. On create the new object is compared with the empty object of its
 /// kind (see <see cref="EmptyObjects"/>).
 /// </remarks>
@@ -55,8 +56,9 @@ public static class ManagedFields
     }
 
     /// <summary>
-    /// The entries the write starts from: those the client sent (so managedFields can be edited
-    /// directly), unless it sent none or invalid ones, or writes a subresource; then the live ones.
+    /// The entries the write starts from (<c>decodeManagedFields</c>): those the client sent, so
+    /// managedFields can be edited directly; none when it sent <c>[]</c> or <c>[{}]</c> (a reset);
+    /// the live ones when it sent nothing usable or writes a subresource.
     /// </summary>
     private static List<ManagerEntry> EntriesToUpdate(JsonObject? oldObject, JsonObject newObject, string? subresource)
     {
@@ -66,7 +68,13 @@ public static class ManagedFields
             return live;
         }
 
-        var sent = ManagedFieldsCodec.Decode((newObject["metadata"] as JsonObject)?["managedFields"]);
+        var sentNode = (newObject["metadata"] as JsonObject)?["managedFields"];
+        if (sentNode is JsonArray { Count: 0 } || (sentNode is JsonArray { Count: 1 } single && single[0] is JsonObject { Count: 0 }))
+        {
+            return [];
+        }
+
+        var sent = ManagedFieldsCodec.Decode(sentNode);
         return sent is { Count: > 0 } ? sent : live;
     }
 

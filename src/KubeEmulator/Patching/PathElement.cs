@@ -168,8 +168,8 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
     private static string Render(JsonNode? value) => JsonNodes.Kind(value) switch
     {
         JsonValueKind.String => GoValues.Quote(value!.GetValue<string>()),
-        JsonValueKind.Number => JsonNodes.IsInteger(value!)
-            ? value!.GetValue<long>().ToString(CultureInfo.InvariantCulture)
+        JsonValueKind.Number => JsonNodes.TryGetInteger(value!, out var integer)
+            ? integer.ToString(CultureInfo.InvariantCulture)
             : GoValues.FormatFloat(JsonNodes.AsDouble(value!)),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",

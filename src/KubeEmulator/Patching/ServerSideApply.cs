@@ -29,8 +29,6 @@ namespace SiteMaintenance.Emulator.Patching;
 /// <c>/status</c> apply before calling.</item>
 /// <item>Pruning keeps a list item another manager owns any field of; structured-merge-diff
 /// removes the item unless that manager owns the item itself.</item>
-/// <item>The order of merged keyed lists follows structured-merge-diff's rule as far as it is
-/// known: live-only items stay in place, applied items follow the applied order.</item>
 /// <item>Nulls in the configuration are owned but left out of the result, as decoding into the
 /// typed object does for built-ins.</item>
 /// <item>The applier's timestamp moves whenever the object or its field set changes.</item>
