@@ -201,6 +201,7 @@ public sealed class ServerSideApplyTests
             {"containers":[{"name":"web","image":"nginx","ports":[{"containerPort":80}]},{"name":"side","image":"busybox"}]}
             """);
         result["status"].ShouldBeJson("{}");
+        live["spec"].ShouldBeJson("""{"containers":[{"name":"web","image":"nginx","ports":[{"containerPort":80}]}]}""");
         EntryOf(result, "web-owner")["fieldsV1"].ShouldBeJson("""
             {"f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{},"f:name":{},
               "f:ports":{"k:{\"containerPort\":80,\"protocol\":\"TCP\"}":{".":{},"f:containerPort":{}}}}}}}
@@ -208,6 +209,19 @@ public sealed class ServerSideApplyTests
         EntryOf(result, "side-owner")["fieldsV1"].ShouldBeJson("""
             {"f:spec":{"f:containers":{"k:{\"name\":\"side\"}":{".":{},"f:image":{},"f:name":{}}}}}
             """);
+    }
+
+    [Fact]
+    public void Create_starts_from_the_empty_object_of_the_kind_without_its_nulls()
+    {
+        var applied = Obj("""{"apiVersion":"v1","kind":"Service","metadata":{"name":"s","labels":{"a":"b"}}}""");
+
+        var result = ServerSideApply.Apply(null, applied, new ApplyRequest("kubectl", false, "v1", null, T1, string.Empty, "Service", false));
+        var pod = ServerSideApply.Apply(null, Obj("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}"""), PodRequest("kubectl", T1));
+
+        result["spec"].ShouldBeJson("{}");
+        result["status"].ShouldBeJson("""{"loadBalancer":{}}""");
+        pod["spec"].ShouldBeJson("{}");
     }
 
     [Fact]

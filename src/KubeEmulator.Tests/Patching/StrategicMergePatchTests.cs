@@ -252,6 +252,15 @@ public sealed class StrategicMergePatchTests
     }
 
     [Fact]
+    public void An_order_directive_for_an_empty_stored_list_changes_nothing()
+    {
+        var obj = Obj("""{"metadata":{"finalizers":[]}}""");
+
+        StrategicMergePatch.Apply(obj, Obj("""{"metadata":{"$setElementOrder/finalizers":[]}}"""), string.Empty, "ConfigMap")
+            .ShouldBeJson("""{"metadata":{"finalizers":[]}}""");
+    }
+
+    [Fact]
     public void New_keyed_items_without_an_order_directive_go_first()
     {
         var pod = Pod("""{"containers":[{"name":"web"}]}""");

@@ -61,6 +61,12 @@ public static class ServerSideApply
         var others = entries.Where(e => e.Identity != applierIdentity).ToList();
 
         var merged = ApplyMerger.Merge(current, applied, schema);
+        if (live is null)
+        {
+            // The empty object's null fields (e.g. a Pod's containers) are not part of the result.
+            JsonNodes.RemoveNullProperties(merged);
+        }
+
         ApplyPruner.Prune(merged, previous?.Fields, others.Aggregate(configured, (owned, e) => owned.Union(e.Fields)), schema);
 
         var comparison = ObjectComparison.Compare(current, merged, schema);

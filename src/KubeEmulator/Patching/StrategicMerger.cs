@@ -125,6 +125,13 @@ internal static class StrategicMerger
                 continue;
             }
 
+            if (merged.Count == 0 && originalItems.Count == 0 && patchItems.Count == 0)
+            {
+                // Only reachable with an empty list stored where Go's omitempty would have dropped it.
+                patch.Remove(field);
+                continue;
+            }
+
             var (inPatch, serverOnly) = StrategicListOrder.Partition(merged, setOrder, mergeKey);
             var itemsAreMaps = StrategicListOrder.ElementType(originalItems, patchItems) == GoValues.MapType;
             var ordered = StrategicListOrder.NormalizeElementOrder(inPatch, serverOnly, setOrder, originalItems, mergeKey, itemsAreMaps);
