@@ -38,7 +38,7 @@ internal static class SpecDurations
             problems.Add(new(
                 SpecProblemReasons.InvalidDuration,
                 field,
-                $"{field}: \"{value}\" is not a duration ({error}); use numbers with the units ns, us, ms, s, m or h, such as 90s, 15m or 1h30m"));
+                $"{field}: \"{value}\" is not a duration like 90s, 15m or 1h30m (units ns, us, ms, s, m, h): {error}"));
             return TimeSpan.Zero;
         }
 
