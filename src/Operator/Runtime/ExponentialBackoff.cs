@@ -21,7 +21,7 @@ internal sealed class ExponentialBackoff
     private long? _lastStep;
     private int _steps;
 
-    /// <param name="initial">The first delay.</param>
+    /// <param name="initial">The first delay (more than zero).</param>
     /// <param name="max">The cap before jitter.</param>
     /// <param name="factor">The growth per step (at least 1).</param>
     /// <param name="jitter">The largest random addition, as a fraction of the delay (0: none).</param>
@@ -37,7 +37,7 @@ internal sealed class ExponentialBackoff
         TimeProvider? time = null,
         Func<double>? random = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(initial, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(initial, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, initial);
         ArgumentOutOfRangeException.ThrowIfLessThan(factor, 1.0);
         ArgumentOutOfRangeException.ThrowIfNegative(jitter);
