@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using ShopApp.Shop;
+using SiteMaintenance.AspNetCore;
+
+namespace ShopApp;
+
+/// <summary>Builds the shop web app (also used by the tests, in process).</summary>
+public static class ShopApplication
+{
+    /// <summary>Builds the app from command-line arguments (<c>--urls</c>, <c>--SiteMaintenance:…</c>, …).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Services.AddRazorPages();
+        builder.Services.AddHealthChecks();
+        builder.Services
+            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "shop.auth";
+                options.LoginPath = "/login";
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    // Scripts get 401 rather than a login page.
+                    if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/admin/jobs"))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    }
+
+                    context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
+            });
+        builder.Services.AddAuthorizationBuilder().AddPolicy("admin", policy => policy.RequireRole("admin"));
+
+        // Several processes (fake pods) share cookies only when they share the key ring.
+        if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
+        {
+            builder.Services.AddDataProtection()
+                .PersistKeysToFileSystem(new DirectoryInfo(keys))
+                .SetApplicationName("ShopApp");
+        }
+
+        builder.Services.AddSiteMaintenance();
+        builder.Services.AddSingleton<BackgroundJobs>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseSiteMaintenance();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz");
+        app.MapSiteMaintenanceSessions();
+        app.MapShopEndpoints();
+        app.MapRazorPages();
+        return app;
+    }
+}
