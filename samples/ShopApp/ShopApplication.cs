@@ -15,6 +15,8 @@ public static class ShopApplication
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Pages are found in this assembly even when another process (a test) hosts the app.
+            ApplicationName = typeof(ShopApplication).Assembly.GetName().Name,
         });
 
         builder.Services.AddRazorPages();
