@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using SiteMaintenance.AspNetCore.Bypass;
 using SiteMaintenance.AspNetCore.Kubernetes;
 using SiteMaintenance.AspNetCore.Middleware;
-using SiteMaintenance.AspNetCore.Options;
+using SiteMaintenance.AspNetCore.Validation;
 using SiteMaintenance.AspNetCore.Sessions;
 using SiteMaintenance.AspNetCore.State;
 using SiteMaintenance.AspNetCore.Tasks;

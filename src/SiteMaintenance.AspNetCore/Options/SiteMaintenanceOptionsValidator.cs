@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SiteMaintenance.AspNetCore.Bypass;
 
-namespace SiteMaintenance.AspNetCore.Options;
+namespace SiteMaintenance.AspNetCore.Validation;
 
 /// <summary>Rejects settings that would silently do the wrong thing; checked at start-up.</summary>
 internal sealed class SiteMaintenanceOptionsValidator : IValidateOptions<SiteMaintenanceOptions>
