@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Schema;
+using SiteMaintenance.Emulator.Storage;
 
 namespace SiteMaintenance.Emulator.Resources;
 
@@ -23,6 +24,8 @@ public enum GenerationPolicy
 /// </summary>
 public sealed record ResourceType
 {
+    private StorageKey? _storage;
+
     public required string Group { get; init; }
 
     public required string Version { get; init; }
@@ -61,6 +64,16 @@ public sealed record ResourceType
 
     /// <summary>For custom resources: the storage version (objects are stored once, served at every version).</summary>
     public string StorageVersion { get; init; } = string.Empty;
+
+    /// <summary>Where the objects are stored; by default (group, plural). events.k8s.io Events share core Events' storage.</summary>
+    public StorageKey Storage
+    {
+        get => _storage ?? new StorageKey(Group, Plural);
+        init => _storage = value;
+    }
+
+    /// <summary>Subresources besides status (e.g. <c>finalize</c> for namespaces), for discovery.</summary>
+    public IReadOnlyList<string> ExtraSubresources { get; init; } = [];
 
     public static IReadOnlyList<string> StandardVerbs { get; } =
         ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
