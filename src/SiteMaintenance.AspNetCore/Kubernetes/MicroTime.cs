@@ -21,4 +21,8 @@ internal static class MicroTime
 
         return new DateTime(ticks, DateTimeKind.Utc);
     }
+
+    /// <summary>The same for a value read back from the server (assumed UTC unless it says otherwise).</summary>
+    public static DateTime From(DateTime value) =>
+        From(value.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(value, TimeSpan.Zero) : new DateTimeOffset(value.ToUniversalTime()));
 }

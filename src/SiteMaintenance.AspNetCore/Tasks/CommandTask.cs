@@ -30,6 +30,7 @@ public sealed partial class CommandTask : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _duration;
     private readonly TimeSpan _renewInterval;
+    private readonly TimeSpan _callTimeout;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _lost = new();
     private readonly SemaphoreSlim _disposeGate = new(1, 1);
@@ -37,6 +38,7 @@ public sealed partial class CommandTask : IAsyncDisposable
     private Task _renewal = Task.CompletedTask;
     private CancellationTokenRegistration _callerRegistration;
     private long _lastRenewedTicks;
+    private bool _refreshBeforeRenewal;
     private bool _disposed;
 
     private CommandTask(IKubernetes client, bool ownsClient, V1Lease lease, string command, CommandTaskOptions options, TimeSpan renewInterval)
@@ -48,6 +50,7 @@ public sealed partial class CommandTask : IAsyncDisposable
         _time = options.TimeProvider;
         _duration = options.LeaseDuration;
         _renewInterval = renewInterval;
+        _callTimeout = TimeSpan.FromTicks(Math.Clamp(options.LeaseDuration.Ticks / 2, TimeSpan.TicksPerSecond, 10 * TimeSpan.TicksPerSecond));
         Command = command;
         _lastRenewedTicks = options.TimeProvider.GetUtcNow().UtcTicks;
     }
@@ -260,7 +263,11 @@ public sealed partial class CommandTask : IAsyncDisposable
             try
             {
                 await Task.Delay(delay, _time, stop);
-                await RenewOnceAsync(stop);
+
+                // A hung call must not hold up renewals until the lease expires.
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                attempt.CancelAfter(_callTimeout);
+                await RenewOnceAsync(attempt.Token);
                 LastRenewed = _time.GetUtcNow();
                 delay = _renewInterval;
             }
@@ -284,33 +291,66 @@ public sealed partial class CommandTask : IAsyncDisposable
 
     private async Task RenewOnceAsync(CancellationToken cancellationToken)
     {
-        var renewed = _lease;
-        renewed.Spec.RenewTime = MicroTime.From(_time.GetUtcNow());
-        renewed.Spec.AcquireTime = MicroTime.From(new DateTimeOffset(DateTime.SpecifyKind(renewed.Spec.AcquireTime ?? renewed.Spec.RenewTime.Value, DateTimeKind.Utc)));
+        var renewTime = MicroTime.From(_time.GetUtcNow());
+        var lease = _lease;
+        if (_refreshBeforeRenewal)
+        {
+            // The last attempt failed: work from the server's copy, which may be newer or gone.
+            var current = await TryReadLeaseAsync(cancellationToken);
+            if (current is null)
+            {
+                lease.Spec.RenewTime = renewTime;
+                await RecreateAsync(lease, cancellationToken);
+                _refreshBeforeRenewal = false;
+                return;
+            }
+
+            current.Spec.HolderIdentity = lease.Spec.HolderIdentity;
+            current.Spec.LeaseDurationSeconds = lease.Spec.LeaseDurationSeconds;
+            current.Spec.AcquireTime = lease.Spec.AcquireTime;
+            lease = current;
+        }
+
+        lease.Spec.RenewTime = renewTime;
+        lease.Spec.AcquireTime = lease.Spec.AcquireTime is { } acquired ? MicroTime.From(acquired) : renewTime;
         try
         {
-            _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(renewed, LeaseName, Namespace, cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Someone else wrote it (e.g. a label edit): take the current version and renew that.
-            var current = await _client.CoordinationV1.ReadNamespacedLeaseAsync(LeaseName, Namespace, cancellationToken: cancellationToken);
-            current.Spec.RenewTime = renewed.Spec.RenewTime;
-            current.Spec.HolderIdentity = renewed.Spec.HolderIdentity;
-            current.Spec.LeaseDurationSeconds = renewed.Spec.LeaseDurationSeconds;
-            current.Spec.AcquireTime = renewed.Spec.AcquireTime;
-            _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(current, LeaseName, Namespace, cancellationToken: cancellationToken);
+            _lease = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, LeaseName, Namespace, cancellationToken: cancellationToken);
+            _refreshBeforeRenewal = false;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
-            // Deleted under us while the command still runs: put it back, so the site stays up.
-            renewed.Metadata.ResourceVersion = null;
-            renewed.Metadata.Uid = null;
-            renewed.Metadata.CreationTimestamp = null;
-            renewed.Metadata.ManagedFields = null;
-            _lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(renewed, Namespace, cancellationToken: cancellationToken);
-            LogRecreated(_logger, Command, LeaseName);
+            await RecreateAsync(lease, cancellationToken);
+            _refreshBeforeRenewal = false;
         }
+        catch
+        {
+            _refreshBeforeRenewal = true;
+            throw;
+        }
+    }
+
+    private async Task<V1Lease?> TryReadLeaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.CoordinationV1.ReadNamespacedLeaseAsync(LeaseName, Namespace, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The lease was deleted while the command still runs: put it back, so the site stays up.</summary>
+    private async Task RecreateAsync(V1Lease lease, CancellationToken cancellationToken)
+    {
+        lease.Metadata.ResourceVersion = null;
+        lease.Metadata.Uid = null;
+        lease.Metadata.CreationTimestamp = null;
+        lease.Metadata.ManagedFields = null;
+        _lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(lease, Namespace, cancellationToken: cancellationToken);
+        LogRecreated(_logger, Command, LeaseName);
     }
 
     private async Task DeleteLeaseAsync()
