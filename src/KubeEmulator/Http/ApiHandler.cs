@@ -76,8 +76,10 @@ internal sealed partial class ApiHandler(
         {
             statusCode = 499;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or FormatException or KeyNotFoundException or System.Text.Json.JsonException)
+        catch (Exception e)
         {
+            // Any other failure is a bug of the emulator: answer as the apiserver does for
+            // internal errors, and log it, rather than dropping the connection.
             LogUnexpected(logger, context.Request.Method, info.Path, e);
             if (!context.Response.HasStarted)
             {

@@ -215,10 +215,19 @@ internal sealed class ResourceEndpoint(ObjectService service, LifecycleControlle
         var limit = query.Long("limit");
         return new ListQuery(
             LabelSelector.Parse(query.String("labelSelector")),
-            FieldSelector.Parse(query.String("fieldSelector"), ObjectService.FieldLabels(type)),
+            ParseFieldSelector(type, query.String("fieldSelector")),
             limit is > 0 ? (int)Math.Min(limit.Value, int.MaxValue) : null,
             query.String("continue"));
     }
+
+    /// <summary>
+    /// Built-ins that register no field-label conversion (ConfigMap, Lease, Ingress, CRD…) word
+    /// the unknown-label error differently from those that do and from custom resources.
+    /// </summary>
+    private static FieldSelector ParseFieldSelector(ResourceType type, string? selector) =>
+        !type.IsCustom && type.ExtraFieldSelectors.Count == 0
+            ? FieldSelector.ParseWithDefaultConversion(selector)
+            : FieldSelector.Parse(selector, ObjectService.FieldLabels(type));
 
     private void AfterWrite(ResourceType type, JsonObject obj)
     {
@@ -275,7 +284,7 @@ internal sealed class ResourceEndpoint(ObjectService service, LifecycleControlle
         if (info.Name.Length > 0)
         {
             // The legacy /watch/.../name path watches one object.
-            filter = filter with { Fields = FieldSelector.Parse($"metadata.name={info.Name}", ObjectService.FieldLabels(type)) };
+            filter = filter with { Fields = ParseFieldSelector(type, $"metadata.name={info.Name}") };
         }
 
         var rvText = query.String("resourceVersion");
