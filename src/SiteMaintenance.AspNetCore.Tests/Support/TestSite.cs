@@ -62,7 +62,17 @@ internal sealed class TestSite : IAsyncDisposable
             configure?.Invoke(options);
         });
 
-        var app = builder.Build();
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+        }
+        catch
+        {
+            lockFiles.Dispose();
+            throw;
+        }
+
         TestSite? site = null;
         app.UseAuthentication();
         app.UseSiteMaintenance();
@@ -93,7 +103,17 @@ internal sealed class TestSite : IAsyncDisposable
         });
         app.MapSiteMaintenanceSessions();
 
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            lockFiles.Dispose();
+            throw;
+        }
+
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         site = new TestSite(app, lockFiles, new Uri(url));
         return site;

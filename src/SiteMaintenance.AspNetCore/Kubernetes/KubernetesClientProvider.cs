@@ -5,23 +5,36 @@ namespace SiteMaintenance.AspNetCore.Kubernetes;
 
 /// <summary>
 /// The Kubernetes client shared by the app's lock watch and CommandTasks, created on first use
-/// (an app that uses neither never touches the API) and disposed with the container.
+/// (an app that uses neither never touches the API) and disposed with the container. A failure
+/// to create it (e.g. a kubeconfig not mounted yet) is not remembered: the next use tries again.
 /// </summary>
 internal sealed class KubernetesClientProvider(IOptions<SiteMaintenanceOptions> options) : IDisposable
 {
-    private readonly Lazy<(IKubernetes Client, string Namespace)> _connection = new(
-        () => KubernetesConnection.Create(options.Value.Kubeconfig, options.Value.Namespace),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lock _gate = new();
+    private (IKubernetes Client, string Namespace)? _connection;
 
-    public IKubernetes Client => _connection.Value.Client;
+    public IKubernetes Client => Connection.Client;
 
-    public string Namespace => _connection.Value.Namespace;
+    public string Namespace => Connection.Namespace;
+
+    private (IKubernetes Client, string Namespace) Connection
+    {
+        get
+        {
+            lock (_gate)
+            {
+                _connection ??= KubernetesConnection.Create(options.Value.Kubeconfig, options.Value.Namespace);
+                return _connection.Value;
+            }
+        }
+    }
 
     public void Dispose()
     {
-        if (_connection.IsValueCreated)
+        lock (_gate)
         {
-            _connection.Value.Client.Dispose();
+            _connection?.Client.Dispose();
+            _connection = null;
         }
     }
 }
