@@ -102,6 +102,21 @@ public sealed class ShopAppCommandTests : IAsyncLifetime
         (await LeasesAsync()).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Given_a_kubeconfig_the_shop_follows_the_lock_through_the_api()
+    {
+        await using var shop = await ShopAppHost.StartAsync(
+            $"--SiteMaintenance:Kubeconfig={_api.KubeconfigPath}",
+            "--SiteMaintenance:Namespace=default");
+        using var client = shop.CreateClient();
+        (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await LockConfigMap.PutAsync(_api.Client, SiteState.Offline, "Upgrade");
+
+        (await Eventually.TrueAsync(async () => (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode == HttpStatusCode.ServiceUnavailable))
+            .Should().BeTrue("the shop watches shop-maintenance through the API");
+    }
+
     private string[] MigrateArgs(params string[] extra) =>
     [
         "migrate",
