@@ -51,8 +51,14 @@ public sealed class ApiException : Exception
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = Message,
-            ["reason"] = Reason,
         };
+
+        // Errors without a reason (e.g. some patch failures the apiserver reports as bare 500s) omit it.
+        if (Reason.Length > 0)
+        {
+            status["reason"] = Reason;
+        }
+
         if (Details is { } d)
         {
             status["details"] = d.ToJson();

@@ -220,7 +220,7 @@ public sealed class ObjectService
                 intentMeta["name"] = name;
                 ResolveNamespace(type, ns, intentMeta);
                 CheckNamespaceExists(type, ns, reader);
-                var applied = ServerSideApply.Apply(null, intent, ApplyRequestFor(type, options, subresource, context.Now));
+                var applied = ServerSideApply.Apply(null, ApplyScope(type, intent, subresource), ApplyRequestFor(type, options, subresource, context.Now));
                 var admittedNew = Admit(type, strategy, applied, null, options, context, subresource, warnings, managedFieldsSet: true);
                 return Finish(type, strategy, null, admittedNew, options, out result);
             }
@@ -526,14 +526,62 @@ public sealed class ObjectService
             return YamlJson.ParseObject(Encoding.UTF8.GetString(body));
         }
 
+        JsonNode? patch;
         try
         {
-            return JsonNode.Parse(body) ?? throw ApiException.BadRequest("the patch is null");
+            patch = JsonNode.Parse(body);
         }
         catch (JsonException e)
         {
             throw ApiException.BadRequest($"error decoding patch: {e.Message}");
         }
+
+        return kind switch
+        {
+            PatchKind.Merge when patch is null => throw ApiException.BadRequest("Invalid JSON Patch"),
+            PatchKind.Strategic when patch is not JsonObject => throw ApiException.BadRequest("error decoding patch: json: cannot unmarshal " + (patch is JsonArray ? "array" : "value") + " into Go value of type map[string]interface {}"),
+            _ => patch ?? throw ApiException.BadRequest("Invalid JSON Patch"),
+        };
+    }
+
+    /// <summary>
+    /// What an apply may own: on a kind with a status subresource, the main resource's apply
+    /// drops <c>status</c> and the <c>/status</c> apply keeps only <c>status</c> (and identity).
+    /// </summary>
+    private static JsonObject ApplyScope(ResourceType type, JsonObject intent, string? subresource)
+    {
+        if (subresource == "status")
+        {
+            var scoped = new JsonObject();
+            foreach (var key in new[] { "apiVersion", "kind" })
+            {
+                scoped[key] = intent[key]?.DeepClone();
+            }
+
+            var metadata = new JsonObject();
+            foreach (var key in new[] { "name", "namespace" })
+            {
+                if (intent["metadata"]?[key] is { } value)
+                {
+                    metadata[key] = value.DeepClone();
+                }
+            }
+
+            scoped["metadata"] = metadata;
+            if (intent["status"] is { } status)
+            {
+                scoped["status"] = status.DeepClone();
+            }
+
+            return scoped;
+        }
+
+        if (type.HasStatusSubresource)
+        {
+            intent.Remove("status");
+        }
+
+        return intent;
     }
 
     private static ApplyRequest ApplyRequestFor(ResourceType type, WriteOptions options, string? subresource, DateTimeOffset now) =>
@@ -542,7 +590,7 @@ public sealed class ObjectService
     private static JsonObject ApplyToExisting(ResourceType type, JsonObject old, JsonObject intent, WriteOptions options, string? subresource, DateTimeOffset now)
     {
         CheckTypeMeta(type, intent, applyRequiresTypeMeta: true);
-        return ServerSideApply.Apply(old, intent, ApplyRequestFor(type, options, subresource, now));
+        return ServerSideApply.Apply(old, ApplyScope(type, (JsonObject)intent.DeepClone(), subresource), ApplyRequestFor(type, options, subresource, now));
     }
 
     private static bool SpecChanged(ResourceType type, JsonObject newObj, JsonObject old) => type.Generation switch
