@@ -154,7 +154,9 @@ public sealed class ObjectService
 
                 created = true;
                 var fresh = (JsonObject)body.DeepClone();
-                RejectResourceVersionOnCreate(fresh);
+
+                // A PUT that creates ignores the resourceVersion it carries, as the apiserver's update path does.
+                fresh.Obj("metadata").Remove("resourceVersion");
                 CheckNamespaceExists(type, ns, reader);
                 var admittedNew = Admit(type, strategy, fresh, null, options, context, subresource, warnings, managedFieldsSet: false);
                 return Finish(type, strategy, null, admittedNew, options, out result);
