@@ -52,7 +52,8 @@ internal sealed class Interpreter
             return value;
         }
 
-        return ident.Type.Kind == CelKind.Type ? new TypeValue(ident.Type.Elem!.Name) : new ErrorValue($"no such attribute: {ident.Name}");
+        // Type identifiers (int, list, null_type, ...) are type values named like the runtime types.
+        return ident.Type.Kind == CelKind.Type ? new TypeValue(ident.Name) : new ErrorValue($"no such attribute: {ident.Name}");
     }
 
     private CelValue Select(SelectExpr select)

@@ -334,7 +334,7 @@ internal sealed class Parser
             return new IdentExpr(name.Offset, name.Text);
         }
 
-        Advance();
+        var open = Advance();
         var args = ParseArguments();
         if (name.Text == "has" && args.Count == 1)
         {
@@ -346,7 +346,8 @@ internal sealed class Parser
             throw new CelSyntaxException("invalid argument to has() macro", args[0].Offset);
         }
 
-        return new CallExpr(name.Offset, name.Text, null, args);
+        // cel-go locates calls at their opening parenthesis.
+        return new CallExpr(open.Offset, name.Text, null, args);
     }
 
     private static Expr ReceiverCall(int offset, string name, Expr target, List<Expr> args)
