@@ -40,7 +40,8 @@ internal static class CustomResourceValidator
             return errors;
         }
 
-        errors.AddRange(ruleValidator.Validate(root, obj, old, old is not null, string.Empty, isResourceRoot: true));
+        var correlated = old is null ? null : new Correlated(old);
+        errors.AddRange(ruleValidator.Validate(root, obj, correlated, ratcheting: true, string.Empty, isResourceRoot: true));
         return errors;
     }
 }

@@ -52,10 +52,18 @@ internal sealed class DefaultChecks(RuleCache rules)
             }
             else
             {
+                // Rules run with the default as its own old value, then (for optionalOldSelf rules) without one.
                 var validator = new RuleValidator(rules);
-                if (validator.HasRules(s) && AllRulesCompile(s))
+                var resourceRoot = isRoot || s.EmbeddedResource;
+                if (validator.HasRules(s) && AllRulesCompile(s, resourceRoot))
                 {
-                    errors.AddRange(validator.Validate(s, value, value, hasOld: true, at, s.EmbeddedResource));
+                    var ruleErrors = validator.Validate(s, value, new Correlated(value), ratcheting: false, at, resourceRoot);
+                    if (ruleErrors.Count == 0)
+                    {
+                        ruleErrors = validator.Validate(s, value, null, ratcheting: false, at, resourceRoot);
+                    }
+
+                    errors.AddRange(ruleErrors);
                 }
             }
         }
@@ -83,12 +91,12 @@ internal sealed class DefaultChecks(RuleCache rules)
     }
 
     /// <summary>Rules that do not compile are reported by the CRD checks; defaults are not evaluated against them.</summary>
-    private bool AllRulesCompile(SchemaNode s)
+    private bool AllRulesCompile(SchemaNode s, bool isResourceRoot)
     {
-        var compiled = rules.Get(s, s.EmbeddedResource);
+        var compiled = rules.Get(s, isResourceRoot);
         return compiled.SetupError is null && compiled.Rules.All(r => r.Error is null) &&
-            (s.Items is null || AllRulesCompile(s.Items)) &&
-            (s.AdditionalProperties is null || AllRulesCompile(s.AdditionalProperties)) &&
-            s.Properties.All(p => AllRulesCompile(p.Value));
+            (s.Items is null || AllRulesCompile(s.Items, s.Items.EmbeddedResource)) &&
+            (s.AdditionalProperties is null || AllRulesCompile(s.AdditionalProperties, s.AdditionalProperties.EmbeddedResource)) &&
+            s.Properties.All(p => AllRulesCompile(p.Value, p.Value.EmbeddedResource));
     }
 }

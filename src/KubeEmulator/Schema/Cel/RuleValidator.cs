@@ -37,13 +37,15 @@ internal sealed class RuleValidator(RuleCache cache)
         return result;
     }
 
-    /// <summary>Validates <paramref name="value"/> under <paramref name="basePath"/> (empty: the nil path).</summary>
-    public List<FieldCause> Validate(SchemaNode schema, JsonNode? value, JsonNode? oldValue, bool hasOld, string basePath, bool isResourceRoot)
+    /// <summary>
+    /// Validates <paramref name="value"/> under <paramref name="basePath"/> (empty: the nil path).
+    /// <paramref name="ratcheting"/> drops failures of values equal to their old values (updates).
+    /// </summary>
+    public List<FieldCause> Validate(SchemaNode schema, JsonNode? value, Correlated? old, bool ratcheting, string basePath, bool isResourceRoot)
     {
         var errors = new List<FieldCause>();
         _stopped = false;
-        var old = hasOld ? new Correlated(oldValue) : null;
-        var ratchet = new Ratchet(hasOld, old, value, null, null);
+        var ratchet = new Ratchet(ratcheting && old is not null, old, value, null, null);
         ValidateNode(schema, value, old, ratchet, basePath, isResourceRoot, errors);
         return errors;
     }
