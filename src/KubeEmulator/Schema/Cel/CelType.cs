@@ -19,6 +19,9 @@ internal enum CelKind
     Type,
     Optional,
     TypeParam,
+
+    /// <summary>A library type known by name only (Kubernetes' URL and Quantity).</summary>
+    Opaque,
 }
 
 /// <summary>
@@ -37,6 +40,8 @@ internal sealed class CelType
     public static readonly CelType Duration = new(CelKind.Duration, "google.protobuf.Duration");
     public static readonly CelType Timestamp = new(CelKind.Timestamp, "google.protobuf.Timestamp");
     public static readonly CelType Dyn = new(CelKind.Dyn, "dyn");
+    public static readonly CelType Url = new(CelKind.Opaque, "kubernetes.URL");
+    public static readonly CelType Quantity = new(CelKind.Opaque, "kubernetes.Quantity");
     public static readonly CelType A = Param("A");
     public static readonly CelType B = Param("B");
     public static readonly CelType K = Param("K");

@@ -57,7 +57,7 @@ internal static class Library
                 CelTime.TimestampPart(ts, function, args.Length > 1 && args[1] is StringValue zone ? zone.Value : string.Empty),
             (_, true, 1) when args[0] is DurationValue d && function.StartsWith("get", StringComparison.Ordinal) =>
                 CelTime.DurationPart(d, function),
-            _ => StringFunctions.Call(function, member, args),
+            _ => UrlLibrary.Call(function, args) ?? QuantityLibrary.Call(function, args) ?? StringFunctions.Call(function, member, args),
         };
     }
 

@@ -39,6 +39,8 @@ internal static class Operators
             (ListValue x, ListValue y) => ListsEqual(x, y),
             (MapValue x, MapValue y) => MapsEqual(x, y),
             (ObjectValue x, ObjectValue y) => ObjectsEqual(x, y),
+            (QuantityValue x, QuantityValue y) => x.CompareTo(y) == 0,
+            (UrlValue x, UrlValue y) => string.Equals(x.Text, y.Text, StringComparison.Ordinal),
             _ => false,
         };
     }

@@ -177,6 +177,33 @@ internal static class Signatures
             Member(accessor, Int, Dur);
         }
 
+        // Kubernetes' URL library.
+        var url = CelType.Url;
+        Global("url", url, String);
+        Global("isURL", Bool, String);
+        Member("getScheme", String, url);
+        Member("getHost", String, url);
+        Member("getHostname", String, url);
+        Member("getPort", String, url);
+        Member("getEscapedPath", String, url);
+        Member("getQuery", CelType.MapOf(String, ListString), url);
+
+        // Kubernetes' quantity library.
+        var quantity = CelType.Quantity;
+        Global("quantity", quantity, String);
+        Global("isQuantity", Bool, String);
+        Member("sign", Int, quantity);
+        Member("isInteger", Bool, quantity);
+        Member("asInteger", Int, quantity);
+        Member("asApproximateFloat", Double, quantity);
+        Member("add", quantity, quantity, quantity);
+        Member("add", quantity, quantity, Int);
+        Member("sub", quantity, quantity, quantity);
+        Member("sub", quantity, quantity, Int);
+        Member("isLessThan", Bool, quantity, quantity);
+        Member("isGreaterThan", Bool, quantity, quantity);
+        Member("compareTo", Int, quantity, quantity);
+
         var optA = CelType.OptionalOf(A);
         Global("optional.of", optA, A);
         Global("optional.ofNonZeroValue", optA, A);

@@ -36,6 +36,7 @@ internal static class TypeUnifier
         {
             CelKind.List or CelKind.Optional or CelKind.Type => Unify(param.Elem!, arg.Elem!, bindings),
             CelKind.Map => Unify(param.Key!, arg.Key!, bindings) && Unify(param.Elem!, arg.Elem!, bindings),
+            CelKind.Opaque => string.Equals(param.Name, arg.Name, StringComparison.Ordinal),
             _ => true,
         };
     }
@@ -75,6 +76,8 @@ internal static class TypeUnifier
                     : null;
             case CelKind.Type:
                 return ReferenceEquals(a.Elem, b.Elem) || a.Elem!.Name == b.Elem!.Name ? a : CelType.TypeOf(CelType.Dyn);
+            case CelKind.Opaque:
+                return string.Equals(a.Name, b.Name, StringComparison.Ordinal) ? a : null;
             default:
                 return a;
         }
@@ -96,6 +99,7 @@ internal static class TypeUnifier
             CelKind.List or CelKind.Optional or CelKind.Type => SameType(a.Elem!, b.Elem!),
             CelKind.Map => SameType(a.Key!, b.Key!) && SameType(a.Elem!, b.Elem!),
             CelKind.Object => ReferenceEquals(a, b) || ReferenceEquals(a.Schema, b.Schema),
+            CelKind.Opaque => string.Equals(a.Name, b.Name, StringComparison.Ordinal),
             _ => true,
         };
 }
