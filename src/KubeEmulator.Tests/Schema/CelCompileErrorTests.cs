@@ -64,6 +64,14 @@ public sealed class CelCompileErrorTests
     }
 
     [Fact]
+    public void Very_deep_expressions_hit_the_recursion_limit()
+    {
+        CompileError(string.Join(" + ", Enumerable.Repeat("1", 300)) + " == 300").Should().Contain("max recursion depth exceeded");
+        CompileError(new string('(', 300) + "1" + new string(')', 300) + " == 1").Should().Contain("max recursion depth exceeded");
+        CompileError(string.Join(" + ", Enumerable.Repeat("1", 200)) + " == 200").Should().BeNull();
+    }
+
+    [Fact]
     public void Valid_expressions_compile()
     {
         CompileError("self.name.size() > 0 && self.count in [1, 2] && type(self.name) == string", Object).Should().BeNull();

@@ -32,9 +32,24 @@ internal static class Re2
         ["xdigit"] = "0-9A-Fa-f",
     };
 
+    private const int CacheLimit = 1024;
+
     /// <summary>Compiles an RE2 pattern; throws <see cref="ArgumentException"/> when it is not valid.</summary>
-    public static Regex Compile(string pattern) =>
-        Cache.GetOrAdd(pattern, p => new Regex(Translate(p), RegexOptions.CultureInvariant, MatchTimeout));
+    public static Regex Compile(string pattern)
+    {
+        if (Cache.TryGetValue(pattern, out var cached))
+        {
+            return cached;
+        }
+
+        // Patterns can come from data (self.matches(self.pattern)); keep the cache bounded.
+        if (Cache.Count >= CacheLimit)
+        {
+            Cache.Clear();
+        }
+
+        return Cache.GetOrAdd(pattern, p => new Regex(Translate(p), RegexOptions.CultureInvariant, MatchTimeout));
+    }
 
     public static bool TryCompile(string pattern, out Regex? regex, out string error)
     {
@@ -61,6 +76,25 @@ internal static class Re2
         catch (RegexMatchTimeoutException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The matches of a pattern (at most <paramref name="limit"/> when it is not negative); null on a timeout.</summary>
+    public static List<string>? FindAll(Regex regex, string input, long limit)
+    {
+        try
+        {
+            var result = new List<string>();
+            for (var match = regex.Match(input); match.Success && (limit < 0 || result.Count < limit); match = match.NextMatch())
+            {
+                result.Add(match.Value);
+            }
+
+            return result;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
         }
     }
 

@@ -236,8 +236,9 @@ internal static class Library
             return new ErrorValue(error);
         }
 
-        var match = regex!.Match(s.Value);
-        return new StringValue(match.Success ? match.Value : string.Empty);
+        return Re2.FindAll(regex!, s.Value, 1) is { } found
+            ? new StringValue(found.Count > 0 ? found[0] : string.Empty)
+            : new ErrorValue("regular expression evaluation timed out");
     }
 
     private static CelValue FindAll(CelValue[] args)
@@ -253,18 +254,9 @@ internal static class Library
             return new ErrorValue(error);
         }
 
-        var results = new List<CelValue>();
-        foreach (System.Text.RegularExpressions.Match match in regex!.Matches(s.Value))
-        {
-            if (limit >= 0 && results.Count >= limit)
-            {
-                break;
-            }
-
-            results.Add(new StringValue(match.Value));
-        }
-
-        return new ListValue(results);
+        return Re2.FindAll(regex!, s.Value, limit) is { } found
+            ? new ListValue(found.Select(m => (CelValue)new StringValue(m)).ToList())
+            : new ErrorValue("regular expression evaluation timed out");
     }
 
     private static bool IsZero(CelValue v) => v switch

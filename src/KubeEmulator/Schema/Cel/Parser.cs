@@ -6,6 +6,9 @@ namespace SiteMaintenance.Emulator.Schema.Cel;
 /// </summary>
 internal sealed class Parser
 {
+    /// <summary>cel-go's parser recursion limit, which long operator chains also reach.</summary>
+    private const int MaxDepth = 250;
+
     private const string ExpressionStart =
         "{'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}";
 
@@ -63,10 +66,7 @@ internal sealed class Parser
 
     private Expr ParseExpr()
     {
-        if (++_depth > 250)
-        {
-            throw new CelSyntaxException("expression recursion limit exceeded", Peek.Offset);
-        }
+        Enter();
 
         try
         {
@@ -88,12 +88,31 @@ internal sealed class Parser
         }
     }
 
+    private void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new CelSyntaxException("max recursion depth exceeded", Peek.Offset);
+        }
+    }
+
+    /// <summary>Counts a link of a left-associative operator chain against the recursion limit.</summary>
+    private static void CheckChain(ref int links, Token op)
+    {
+        if (++links > MaxDepth)
+        {
+            throw new CelSyntaxException("max recursion depth exceeded", op.Offset);
+        }
+    }
+
     private Expr ParseOr()
     {
         var left = ParseAnd();
+        var links = 0;
         while (Peek.Kind == TokenKind.Or)
         {
             var op = Advance();
+            CheckChain(ref links, op);
             left = new CallExpr(op.Offset, "_||_", null, [left, ParseAnd()]);
         }
 
@@ -103,9 +122,11 @@ internal sealed class Parser
     private Expr ParseAnd()
     {
         var left = ParseRelation();
+        var links = 0;
         while (Peek.Kind == TokenKind.And)
         {
             var op = Advance();
+            CheckChain(ref links, op);
             left = new CallExpr(op.Offset, "_&&_", null, [left, ParseRelation()]);
         }
 
@@ -115,6 +136,7 @@ internal sealed class Parser
     private Expr ParseRelation()
     {
         var left = ParseAdditive();
+        var links = 0;
         while (true)
         {
             var function = Peek.Kind switch
@@ -134,6 +156,7 @@ internal sealed class Parser
             }
 
             var op = Advance();
+            CheckChain(ref links, op);
             left = new CallExpr(op.Offset, function, null, [left, ParseAdditive()]);
         }
     }
@@ -141,9 +164,11 @@ internal sealed class Parser
     private Expr ParseAdditive()
     {
         var left = ParseMultiplicative();
+        var links = 0;
         while (Peek.Kind is TokenKind.Plus or TokenKind.Minus)
         {
             var op = Advance();
+            CheckChain(ref links, op);
             left = new CallExpr(op.Offset, op.Kind == TokenKind.Plus ? "_+_" : "_-_", null, [left, ParseMultiplicative()]);
         }
 
@@ -153,9 +178,11 @@ internal sealed class Parser
     private Expr ParseMultiplicative()
     {
         var left = ParseUnary();
+        var links = 0;
         while (Peek.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.Percent)
         {
             var op = Advance();
+            CheckChain(ref links, op);
             var function = op.Kind switch
             {
                 TokenKind.Star => "_*_",
@@ -218,8 +245,14 @@ internal sealed class Parser
 
     private Expr ParseMemberSuffix(Expr expr)
     {
+        var links = 0;
         while (true)
         {
+            if (Peek.Kind is TokenKind.Dot or TokenKind.LBracket)
+            {
+                CheckChain(ref links, Peek);
+            }
+
             if (Peek.Kind == TokenKind.Dot)
             {
                 var dot = Advance();
