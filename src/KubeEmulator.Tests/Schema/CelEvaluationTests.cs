@@ -252,6 +252,23 @@ public sealed class CelEvaluationTests
     }
 
     [Fact]
+    public void A_null_nullable_field_counts_as_absent()
+    {
+        const string schema = """{"type":"object","properties":{"owner":{"type":"string","nullable":true},"tags":{"type":"array","items":{"type":"string","nullable":true}}}}""";
+
+        Eval("!has(self.owner) && type(self.tags[0]) == null_type", schema, """{"owner":null,"tags":[null]}""").Should().Be(true);
+        Eval("self.owner", schema, """{"owner":null}""").Should().Be("error: no such key: owner");
+    }
+
+    [Fact]
+    public void Scala_style_durations_and_zoneless_date_times_convert()
+    {
+        const string schema = """{"type":"object","properties":{"d":{"type":"string","format":"duration"},"t":{"type":"string","format":"date-time"}}}""";
+
+        Eval("self.d == duration('72h') && self.t == timestamp('2024-05-01T10:00:00Z')", schema, """{"d":"3 days","t":"2024-05-01T10:00:00"}""").Should().Be(true);
+    }
+
+    [Fact]
     public void Inferred_types()
     {
         TypeOf("[1, 2].map(x, string(x))").Should().Be("list(string)");

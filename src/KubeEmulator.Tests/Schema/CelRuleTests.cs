@@ -151,6 +151,20 @@ public sealed class CelRuleTests
     }
 
     [Fact]
+    public void Objects_compare_field_by_field_in_transition_rules()
+    {
+        var schema = SpecSchema("""
+            {"type":"object","properties":{"target":{"type":"object","x-kubernetes-validations":[{"rule":"self == oldSelf","message":"target is immutable"}],
+              "properties":{"name":{"type":"string"},"ports":{"type":"array","x-kubernetes-list-type":"set","items":{"type":"integer"}}}}}}
+            """);
+        var old = Resource("""{"target":{"name":"a","ports":[80,443]}}""");
+
+        schema.Validate(Resource("""{"target":{"ports":[443,80],"name":"a"}}"""), old).Should().BeEmpty();
+        schema.Validate(Resource("""{"target":{"name":"b","ports":[80,443]}}"""), old).Texts()
+            .Should().Equal("spec.target: Invalid value: \"object\": target is immutable");
+    }
+
+    [Fact]
     public void Blocking_schema_errors_skip_the_rules()
     {
         Validate("""{"site":"shop","mode":"Fast","minReplicas":5,"maxReplicas":3}""").Texts().Should().Equal(

@@ -78,10 +78,12 @@ internal static partial class StringFormats
             string.CompareOrdinal(m.Groups[3].Value, "59") <= 0;
     }
 
-    /// <summary>strfmt's <c>ParseDuration</c>: Go durations, or Scala-style <c>3 days</c>.</summary>
-    public static bool IsDuration(string s)
+    public static bool IsDuration(string s) => TryParseDuration(s, out _);
+
+    /// <summary>strfmt's <c>ParseDuration</c>: Go durations, or Scala-style ones such as <c>3 days</c>.</summary>
+    public static bool TryParseDuration(string s, out long nanos)
     {
-        if (GoDuration.TryParse(s, out _, out _))
+        if (GoDuration.TryParse(s, out nanos, out _))
         {
             return true;
         }
@@ -91,24 +93,41 @@ internal static partial class StringFormats
             return false;
         }
 
-        string[][] units = [["ns", "nano"], ["us", "µs", "micro"], ["ms", "milli"], ["s", "sec"], ["m", "min"], ["h", "hr", "hour"], ["d", "day"], ["w", "wk", "week"]];
+        (string[] Variants, long Nanos)[] units =
+        [
+            (["ns", "nano"], 1L),
+            (["us", "µs", "micro"], 1_000L),
+            (["ms", "milli"], 1_000_000L),
+            (["s", "sec"], 1_000_000_000L),
+            (["m", "min"], 60_000_000_000L),
+            (["h", "hr", "hour"], 3_600_000_000_000L),
+            (["d", "day"], 86_400_000_000_000L),
+            (["w", "wk", "week"], 604_800_000_000_000L),
+        ];
+        var ok = false;
         foreach (Match match in ScalaDurationPart().Matches(s))
         {
+            if (!long.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var factor))
+            {
+                return false;
+            }
+
             var unit = match.Groups[3].Value.Trim().ToLowerInvariant();
-            foreach (var variants in units)
+            foreach (var (variants, multiplier) in units)
             {
                 for (var i = 0; i < variants.Length; i++)
                 {
                     if ((i == variants.Length - 1 && unit.StartsWith(variants[i], StringComparison.Ordinal)) ||
                         string.Equals(variants[i], unit, StringComparison.OrdinalIgnoreCase))
                     {
-                        return true;
+                        ok = true;
+                        nanos = unchecked(nanos + (factor * multiplier));
                     }
                 }
             }
         }
 
-        return false;
+        return ok;
     }
 
     private static bool IsHostname(string s)

@@ -15,8 +15,8 @@ internal sealed class ListValue(IReadOnlyList<CelValue> items, bool unordered = 
     public override string TypeName => "list";
 
     /// <summary>A list converting JSON items on first access.</summary>
-    public static ListValue FromJson(JsonArray array, CelType elemType, bool unordered) =>
-        new(new LazyList(array.Count, i => CelJson.ToValue(array[i], elemType)), unordered);
+    public static ListValue FromJson(JsonArray array, CelType elemType, bool unordered, SchemaNode? itemSchema = null) =>
+        new(new LazyList(array.Count, i => CelJson.ToValue(array[i], elemType, itemSchema)), unordered);
 
     private sealed class LazyList(int count, Func<int, CelValue> convert) : IReadOnlyList<CelValue>
     {
@@ -94,12 +94,12 @@ internal sealed class MapValue : CelValue
         _ => null,
     };
 
-    public static MapValue FromJson(JsonObject obj, CelType valueType)
+    public static MapValue FromJson(JsonObject obj, CelType valueType, SchemaNode? valueSchema = null)
     {
         var map = new MapValue();
         foreach (var (key, value) in obj)
         {
-            map.TryAdd(new StringValue(key), () => CelJson.ToValue(value, valueType));
+            map.TryAdd(new StringValue(key), () => CelJson.ToValue(value, valueType, valueSchema));
         }
 
         return map;
@@ -115,16 +115,17 @@ internal sealed class ObjectValue(JsonObject json, CelType type) : CelValue
 
     public override string TypeName => Type.Name;
 
+    /// <summary>Whether a declared field is set; a null counts as absent, as in the apiserver.</summary>
     public bool Has(string field) =>
-        Type.Fields.TryGetValue(field, out var declared) && Json.ContainsKey(declared.JsonName);
+        Type.Fields.TryGetValue(field, out var declared) && Json.TryGetPropertyValue(declared.JsonName, out var value) && value is not null;
 
     public CelValue Get(string field)
     {
-        if (!Type.Fields.TryGetValue(field, out var declared) || !Json.TryGetPropertyValue(declared.JsonName, out var value))
+        if (!Type.Fields.TryGetValue(field, out var declared) || !Json.TryGetPropertyValue(declared.JsonName, out var value) || value is null)
         {
             return new ErrorValue($"no such key: {field}");
         }
 
-        return CelJson.ToValue(value, declared.Type);
+        return CelJson.ToValue(value, declared.Type, declared.Schema);
     }
 }

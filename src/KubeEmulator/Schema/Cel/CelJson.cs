@@ -6,19 +6,23 @@ namespace SiteMaintenance.Emulator.Schema.Cel;
 /// <summary>Unstructured JSON to CEL values, typed by the schema (the apiserver's <c>UnstructuredToVal</c>).</summary>
 internal static class CelJson
 {
-    public static CelValue ToValue(JsonNode? value, CelType type)
+    /// <summary>
+    /// Converts a JSON value; <paramref name="schema"/> is the value's schema when known (a null
+    /// for a non-nullable schema is an error, as in the apiserver).
+    /// </summary>
+    public static CelValue ToValue(JsonNode? value, CelType type, SchemaNode? schema = null)
     {
         if (value is null)
         {
-            return NullValue.Instance;
+            return schema is { Nullable: false } ? new ErrorValue("invalid data, got null for schema with nullable=false") : NullValue.Instance;
         }
 
         switch (type.Kind)
         {
             case CelKind.List when value is JsonArray array:
-                return ListValue.FromJson(array, type.Elem!, type.Schema?.ListType is "set" or "map");
+                return ListValue.FromJson(array, type.Elem!, type.Schema?.ListType is "set" or "map", type.Schema?.Items);
             case CelKind.Map when value is JsonObject obj:
-                return MapValue.FromJson(obj, type.Elem!);
+                return MapValue.FromJson(obj, type.Elem!, type.Schema?.AdditionalProperties);
             case CelKind.Object when value is JsonObject obj:
                 return new ObjectValue(obj, type);
             case CelKind.Bytes when Json.KindOf(value) == JsonKind.String:
@@ -68,17 +72,10 @@ internal static class CelJson
     }
 
     /// <summary>A <c>format: duration</c> string as the apiserver reads it (strfmt durations).</summary>
-    private static CelValue ParseSchemaDuration(string text)
-    {
-        if (GoDuration.TryParse(text, out var nanos, out _))
-        {
-            return new DurationValue(nanos);
-        }
-
-        return StringFormats.IsDuration(text)
-            ? new ErrorValue($"unsupported duration format {GoText.Quote(text)}")
-            : new ErrorValue($"unable to parse {text} as duration");
-    }
+    private static CelValue ParseSchemaDuration(string text) =>
+        StringFormats.TryParseDuration(text, out var nanos)
+            ? new DurationValue(nanos)
+            : new ErrorValue($"Invalid duration {text}: unable to parse {text} as duration");
 
     /// <summary>A <c>format: date</c> or <c>date-time</c> string as a timestamp.</summary>
     private static CelValue ParseSchemaTimestamp(string text)
@@ -89,6 +86,8 @@ internal static class CelJson
             return new TimestampValue(new DateTimeOffset(date, TimeSpan.Zero).ToUnixTimeSeconds(), 0);
         }
 
-        return CelTime.TryParseRfc3339(text, out var ts, out var error) ? ts : new ErrorValue(error);
+        return CelTime.TryParseRfc3339(text, out var ts, out var error, allowLocal: true)
+            ? ts
+            : new ErrorValue($"Invalid date-time formatted string {text}: {error}");
     }
 }

@@ -11,12 +11,16 @@ internal static class CelTime
     private const long MinSeconds = -62135596800L;
     private const long MaxSeconds = 253402300799L;
 
-    public static bool TryParseRfc3339(string text, out TimestampValue value, out string error)
+    /// <summary>
+    /// Parses RFC 3339 (fractional seconds allowed); with <paramref name="allowLocal"/> a missing
+    /// zone means UTC, as strfmt's ISO 8601 local-time layout reads it.
+    /// </summary>
+    public static bool TryParseRfc3339(string text, out TimestampValue value, out string error, bool allowLocal = false)
     {
         value = new TimestampValue(0, 0);
         error = $"parsing time {GoText.Quote(text)} as \"2006-01-02T15:04:05Z07:00\": cannot parse {GoText.Quote(text)} as \"2006\"";
         var s = text;
-        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+        if (s.Length < (allowLocal ? 19 : 20) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
             !Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day) ||
             !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
         {
@@ -53,6 +57,10 @@ internal static class CelTime
         if (i < s.Length && s[i] == 'Z')
         {
             i++;
+        }
+        else if (i == s.Length && allowLocal)
+        {
+            // No zone: UTC.
         }
         else if (i + 6 <= s.Length && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':' &&
                  Digits(s, i + 1, 2, out var oh) && Digits(s, i + 4, 2, out var om))

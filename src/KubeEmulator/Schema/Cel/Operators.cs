@@ -333,11 +333,13 @@ internal static class Operators
         switch (container)
         {
             case ListValue list:
+                CelValue? error = null;
                 foreach (var item in list.Items)
                 {
                     if (item is ErrorValue)
                     {
-                        return item;
+                        error ??= item;
+                        continue;
                     }
 
                     if (AreEqual(element, item))
@@ -346,7 +348,7 @@ internal static class Operators
                     }
                 }
 
-                return BoolValue.False;
+                return error ?? BoolValue.False;
             case MapValue map:
                 return BoolValue.Of(map.TryGet(element, out _));
             default:
