@@ -124,7 +124,8 @@ internal sealed class DefinitionChecks(RuleCache rules, bool compileRules)
             errors.Add(FieldErrors.NotSupported(FieldPath.Child(path, "type"), s.Type, OpenApiV3Types));
         }
 
-        if (s.HasDefault && !ctx.AllowDefaults)
+        // A default of JSON null decodes to no default at all.
+        if (s.Default is not null && !ctx.AllowDefaults)
         {
             var detail = "must not be set" + (ctx.DisallowDefaultsReason.Length > 0 ? " " + ctx.DisallowDefaultsReason : string.Empty);
             errors.Add(FieldErrors.Forbidden(FieldPath.Child(path, "default"), detail));
@@ -277,7 +278,7 @@ internal sealed class DefinitionChecks(RuleCache rules, bool compileRules)
                 }
 
                 var keyPath = FieldPath.Key(FieldPath.Child(FieldPath.Child(path, "items"), "properties"), key);
-                if (!items.Required.Contains(key) && !keySchema.HasDefault)
+                if (!items.Required.Contains(key) && keySchema.Default is null)
                 {
                     errors.Add(FieldErrors.Required(FieldPath.Child(keyPath, "default"), "this property is in x-kubernetes-list-map-keys, so it must have a default or be a required property"));
                 }

@@ -38,12 +38,6 @@ internal static class FieldErrors
     public static FieldCause InvalidRendered(string field, string renderedValue, string detail) =>
         FieldCause.Invalid(field, renderedValue, detail);
 
-    public static FieldCause TypeInvalid(string field, JsonNode? value, string detail) =>
-        FieldCause.TypeInvalid(field, GoText.FieldValue(value), detail);
-
-    public static FieldCause TypeInvalid(string field, string value, string detail) =>
-        FieldCause.TypeInvalid(field, GoText.Quote(value), detail);
-
     public static FieldCause NotSupported(string field, JsonNode? value, IEnumerable<string> supported) =>
         FieldCause.NotSupported(field, GoText.FieldValue(value), supported);
 

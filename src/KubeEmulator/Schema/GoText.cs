@@ -247,10 +247,6 @@ internal static class GoText
         _ => SharpV(value),
     };
 
-    public static string FieldValue(string value) => Quote(value);
-
-    public static string FieldValue(long value) => value.ToString(CultureInfo.InvariantCulture);
-
     private static string IntegerText(JsonNode? value)
     {
         Json.TryGetInteger(value, out var l);

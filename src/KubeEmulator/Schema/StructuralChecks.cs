@@ -199,7 +199,7 @@ internal static class StructuralChecks
             Forbid("additionalProperties", "must be undefined to be structural");
         }
 
-        if (v.HasDefault)
+        if (v.Default is not null)
         {
             Forbid("default", "must be undefined to be structural");
         }

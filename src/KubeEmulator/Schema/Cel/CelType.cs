@@ -43,7 +43,6 @@ internal sealed class CelType
     public static readonly CelType Url = new(CelKind.Opaque, "kubernetes.URL");
     public static readonly CelType Quantity = new(CelKind.Opaque, "kubernetes.Quantity");
     public static readonly CelType A = Param("A");
-    public static readonly CelType B = Param("B");
     public static readonly CelType K = Param("K");
     public static readonly CelType V = Param("V");
 

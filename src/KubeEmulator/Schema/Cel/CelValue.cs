@@ -87,9 +87,6 @@ internal sealed class TimestampValue(long seconds, int nanos) : CelValue
 
     public override string TypeName => "google.protobuf.Timestamp";
 
-    public DateTimeOffset ToDateTimeOffset() =>
-        DateTimeOffset.FromUnixTimeSeconds(Seconds).AddTicks(Nanos / 100);
-
     /// <summary>RFC 3339 with the fraction trimmed (Go's <c>time.RFC3339Nano</c> in UTC).</summary>
     public string Format()
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace SiteMaintenance.Emulator.Schema.Cel;
 
@@ -149,7 +148,4 @@ internal static class SchemaTypes
 
         return sb.ToString();
     }
-
-    /// <summary>The JSON value of <c>self</c> for a schema node's CEL type.</summary>
-    public static CelValue SelfValue(JsonNode? value, CelType type) => CelJson.ToValue(value, type);
 }

@@ -198,8 +198,6 @@ internal static class Json
         }
     }
 
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
-
     /// <summary>The JSON text of a value as Go's <c>json.Marshal</c> writes it (keys sorted, compact).</summary>
     public static string Marshal(JsonNode? node)
     {
