@@ -25,6 +25,21 @@ public sealed class CelEvaluationTests
     }
 
     [Theory]
+    [InlineData("[1, 2,][1] == 2 && {'a': 1,}.a == 1")]
+    [InlineData("1 in [1] && !(1 in [2]) && 'k' in {'k': 0}")]
+    [InlineData("[[1, 2], [3]][0][1] == 2")]
+    [InlineData("'x'.size() == 1 && size([]) == 0 && size({}) == 0")]
+    [InlineData("[?optional.of(1), ?optional.none()] == [1]")]
+    [InlineData("{?'a': optional.of(1), ?'b': optional.none()} == {'a': 1}")]
+    [InlineData("// a comment\n true")]
+    [InlineData("\"\"\"a\"b\"\"\" == 'a\"b'")]
+    [InlineData("b'\\x41' == bytes('A')")]
+    public void Syntax_forms(string expression)
+    {
+        Eval(expression).Should().Be(true);
+    }
+
+    [Theory]
     [InlineData("42", 42L)]
     [InlineData("-9223372036854775808", long.MinValue)]
     [InlineData("0x1F", 31L)]
