@@ -231,6 +231,7 @@ public sealed class CelEvaluationTests
         Eval("self.name == 'shop' && self.count == 2 && self.tags[1] == 'b' && self.labels.app == 'web'", schema, self).Should().Be(true);
         Eval("has(self.count) && 'app' in self.labels && !('db' in self.labels)", schema, self).Should().Be(true);
         Eval("self.__namespace__ == 'ns' && self.x__dash__dash == 'd'", schema, self).Should().Be(true);
+        Eval("type(self) == map && type(self.tags) == list", schema, self).Should().Be(true);
         Eval("self.?name.orValue('none') == 'shop'", schema, """{"count":1}""").Should().Be(false);
         Eval("self.name", schema, """{"count":1}""").Should().Be("error: no such key: name");
         Eval("has(self.name)", schema, """{"count":1}""").Should().Be(false);

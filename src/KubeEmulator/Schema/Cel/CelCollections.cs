@@ -113,7 +113,8 @@ internal sealed class ObjectValue(JsonObject json, CelType type) : CelValue
 
     public CelType Type { get; } = type;
 
-    public override string TypeName => Type.Name;
+    /// <summary>At runtime the apiserver's schema objects are maps (<c>type(self) == map</c>).</summary>
+    public override string TypeName => "map";
 
     /// <summary>Whether a declared field is set; a null counts as absent, as in the apiserver.</summary>
     public bool Has(string field) =>
