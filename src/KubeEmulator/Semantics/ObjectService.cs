@@ -772,7 +772,8 @@ public sealed class ObjectService
         }
 
         var name = metadata["name"].Str() ?? string.Empty;
-        var causes = new List<FieldCause>(MetadataRules.Validate(metadata, strategy.NameFormat));
+        var kubeFinalizerNames = !type.IsCustom && type.Group != "apiextensions.k8s.io";
+        var causes = new List<FieldCause>(MetadataRules.Validate(metadata, strategy.NameFormat, kubeFinalizerNames));
         if (old is not null)
         {
             causes.AddRange(MetadataRules.ValidateFinalizersDuringDeletion(old.Obj("metadata"), metadata));
