@@ -115,16 +115,16 @@ public sealed class OperatorHostTests(ITestOutputHelper output)
         body.Should().Contain("sitemaintenance_reconcile_duration_seconds_count{result=\"success\"} 1")
             .And.Contain("sitemaintenance_workqueue_depth 0")
             .And.Contain("sitemaintenance_leader 1")
-            .And.Contain("sitemaintenance_informer_synced{informer=\"SiteMaintenance\"} 1")
-            .And.Contain("sitemaintenance_informer_watch_restarts_total{informer=\"Lease\"} 0")
-            .And.Contain("sitemaintenance_informer_last_event_age_seconds{informer=\"SiteMaintenance\"}")
+            .And.Contain("sitemaintenance_informer_synced{resource=\"SiteMaintenance\"} 1")
+            .And.Contain("sitemaintenance_watch_restarts_total{resource=\"Lease\"} 0")
+            .And.Contain("sitemaintenance_informer_last_event_age_seconds{resource=\"SiteMaintenance\"}")
             .And.Contain("sitemaintenance_site_phase{namespace=\"default\",name=\"shop\",phase=\"Pending\"} 1")
             .And.Contain("sitemaintenance_site_phase{namespace=\"default\",name=\"shop\",phase=\"Online\"} 0")
             .And.Contain("sitemaintenance_site_active_sessions{namespace=\"default\",name=\"shop\"} 3")
             .And.Contain("sitemaintenance_site_running_tasks{namespace=\"default\",name=\"shop\"} 1")
             .And.NotContain("sitemaintenance_site_unreachable_pods{namespace=\"default\",name=\"shop\"}", "an unobserved count has no series")
             .And.Contain("sitemaintenance_sessions_poll_pods{namespace=\"default\",name=\"shop\"} 2")
-            .And.Contain("sitemaintenance_phase_transitions_total{from=\"Online\",to=\"Pending\"} 1");
+            .And.Contain("sitemaintenance_transitions_total{from=\"Online\",to=\"Pending\"} 1");
         (await f.GetAsync(running.HealthUrl, "/metrics")).Status.Should().Be(404, "the probe listener serves only the probes");
 
         sites.ForgetSite(Shop);

@@ -20,7 +20,7 @@ internal sealed class OperatorMetrics : IControllerMetrics
     {
         Registry = Metrics.NewCustomRegistry();
         Factory = Metrics.WithCustomRegistry(Registry);
-        _reconciles = Factory.CreateCounter("sitemaintenance_reconcile_total", "Reconciles by result (success, requeue_after, error, cancelled).", ["result"]);
+        _reconciles = Factory.CreateCounter("sitemaintenance_reconcile_total", "Reconciles by result (success, requeue, error, cancelled).", ["result"]);
         _reconcileErrors = Factory.CreateCounter("sitemaintenance_reconcile_errors_total", "Reconciles that failed or threw.");
         _reconcileDuration = Factory.CreateHistogram(
             "sitemaintenance_reconcile_duration_seconds",
@@ -38,7 +38,7 @@ internal sealed class OperatorMetrics : IControllerMetrics
         var result = outcome switch
         {
             ReconcileOutcome.Success => "success",
-            ReconcileOutcome.RequeueAfter => "requeue_after",
+            ReconcileOutcome.RequeueAfter => "requeue",
             ReconcileOutcome.Error => "error",
             _ => "cancelled",
         };
@@ -60,14 +60,14 @@ internal sealed class OperatorMetrics : IControllerMetrics
         var depth = Factory.CreateGauge("sitemaintenance_workqueue_depth", "Sites waiting to be reconciled (0 when not leading).");
         var inFlight = Factory.CreateGauge("sitemaintenance_reconciles_in_flight", "Reconciles running now.");
         var leader = Factory.CreateGauge("sitemaintenance_leader", "1 while this process leads (always 1 without leader election).");
-        var synced = Factory.CreateGauge("sitemaintenance_informer_synced", "1 once the informer's first list was loaded.", ["informer"]);
-        var watching = Factory.CreateGauge("sitemaintenance_informer_watching", "1 while the informer's watches are open.", ["informer"]);
-        var restarts = Factory.CreateCounter("sitemaintenance_informer_watch_restarts_total", "Watches restarted after an error, a 410, a drop or a stall.", ["informer"]);
-        var relists = Factory.CreateCounter("sitemaintenance_informer_relists_total", "Lists after the first one (after 410 Expired).", ["informer"]);
+        var synced = Factory.CreateGauge("sitemaintenance_informer_synced", "1 once the informer's first list was loaded.", ["resource"]);
+        var watching = Factory.CreateGauge("sitemaintenance_informer_watching", "1 while the informer's watches are open.", ["resource"]);
+        var restarts = Factory.CreateCounter("sitemaintenance_watch_restarts_total", "Watches restarted after an error, a 410, a drop or a stall.", ["resource"]);
+        var relists = Factory.CreateCounter("sitemaintenance_informer_relists_total", "Lists after the first one (after 410 Expired).", ["resource"]);
         var lastEventAge = Factory.CreateGauge(
             "sitemaintenance_informer_last_event_age_seconds",
             "Seconds since the informer's watch last delivered anything (an event or a bookmark); NaN before the first.",
-            ["informer"]);
+            ["resource"]);
 
         Registry.AddBeforeCollectCallback(() =>
         {

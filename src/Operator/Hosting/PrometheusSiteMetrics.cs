@@ -33,7 +33,7 @@ internal sealed class PrometheusSiteMetrics : ISiteMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.005, 2, 12) });
         _polledPods = factory.CreateGauge("sitemaintenance_sessions_poll_pods", "Pods asked at the site's last sessions poll.", site);
         _pollUnreachable = factory.CreateCounter("sitemaintenance_sessions_poll_unreachable_total", "Pod answers missing or malformed, over all polls.", site);
-        _transitions = factory.CreateCounter("sitemaintenance_phase_transitions_total", "Phase transitions of sites.", ["from", "to"]);
+        _transitions = factory.CreateCounter("sitemaintenance_transitions_total", "Phase transitions of sites.", ["from", "to"]);
     }
 
     public void ObserveSite(ObjectKey site, string phase, int? activeSessions, int? runningTasks, int? unreachablePods)

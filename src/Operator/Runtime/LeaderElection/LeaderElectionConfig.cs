@@ -1,3 +1,6 @@
+using System.Globalization;
+using SiteMaintenance.Operator.Domain;
+
 namespace SiteMaintenance.Operator.Runtime.LeaderElection;
 
 /// <summary>
@@ -54,12 +57,12 @@ internal sealed record LeaderElectionConfig
 
         if (LeaseDuration <= RenewDeadline)
         {
-            problems.Add($"the lease duration ({LeaseDuration}) must be longer than the renew deadline ({RenewDeadline})");
+            problems.Add($"the lease duration ({GoDuration.Format(LeaseDuration)}) must be longer than the renew deadline ({GoDuration.Format(RenewDeadline)})");
         }
 
         if (RenewDeadline <= RetryPeriod * JitterFactor)
         {
-            problems.Add($"the renew deadline ({RenewDeadline}) must be longer than {JitterFactor} times the retry period ({RetryPeriod})");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the renew deadline ({GoDuration.Format(RenewDeadline)}) must be longer than {JitterFactor} times the retry period ({GoDuration.Format(RetryPeriod)})"));
         }
 
         return problems;
