@@ -207,6 +207,7 @@ internal static class OperatorHost
             logging.AddJsonConsole(json =>
             {
                 json.UseUtcTimestamp = true;
+                json.IncludeScopes = true;
                 json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
         }
@@ -215,6 +216,7 @@ internal static class OperatorHost
             logging.AddSimpleConsole(text =>
             {
                 text.SingleLine = true;
+                text.IncludeScopes = true;
                 text.UseUtcTimestamp = true;
                 text.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });

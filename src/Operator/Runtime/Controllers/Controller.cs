@@ -14,6 +14,10 @@ namespace SiteMaintenance.Operator.Runtime.Controllers;
 /// </summary>
 internal sealed partial class Controller
 {
+    // Every log entry of a reconcile, the reconciler's included, carries the site's namespace and name.
+    private static readonly Func<ILogger, string, string, IDisposable?> ReconcileScope =
+        LoggerMessage.DefineScope<string, string>("Reconcile {Namespace}/{Name}");
+
     private readonly IReconciler _reconciler;
     private readonly ILeadership _leadership;
     private readonly IReadOnlyList<IInformer> _informers;
@@ -173,6 +177,7 @@ internal sealed partial class Controller
 
     private async Task ReconcileAsync(RateLimitingQueue<ObjectKey> queue, ObjectKey key, CancellationToken cancellationToken)
     {
+        using var scope = ReconcileScope(_logger, key.Namespace, key.Name);
         var started = _time.GetTimestamp();
         ReconcileResult result;
         try
