@@ -16,7 +16,7 @@ internal sealed class OperatorHealth(OperatorService service, SiteInformers info
         var loops = service.Loops;
         var checks = loops.Count == 0
             ? ["[-]loops not started"]
-            : loops.Select(loop => loop.IsAlive ? $"[+]{loop.Name} ok" : $"[-]{loop.Name} {loop.Failure ?? "ended"}").ToList();
+            : loops.Select(loop => loop.IsAlive ? $"[+]{loop.Name} loop running" : $"[-]{loop.Name} loop {loop.Failure ?? "ended"}").ToList();
         return new HealthReport(loops.Count > 0 && loops.All(l => l.IsAlive), checks);
     }
 

@@ -10,10 +10,11 @@ internal static class OperatorJson
     private static bool _registered;
 
     /// <summary>
-    /// Adds <see cref="OperatorJsonContext"/> to KubernetesClient's resolvers, once. Required under
-    /// KubernetesClient.Aot, whose resolver knows only the built-in kinds; it must happen before
-    /// the client serializes anything (the settings freeze at first use). The full client falls
-    /// back to reflection, so there a late call that finds the settings frozen changes nothing.
+    /// Adds <see cref="OperatorJsonContext"/> and <see cref="KubernetesAotJsonContext"/> to
+    /// KubernetesClient's resolvers, once. Required under KubernetesClient.Aot, whose resolver
+    /// knows only the built-in kinds; it must happen before the client serializes anything (the
+    /// settings freeze at first use). The full client falls back to reflection, so there a late
+    /// call that finds the settings frozen changes nothing.
     /// </summary>
     public static void Register()
     {
@@ -26,9 +27,19 @@ internal static class OperatorJson
 
             KubernetesJson.AddJsonOptions(options =>
             {
-                if (!options.IsReadOnly && !options.TypeInfoResolverChain.Contains(OperatorJsonContext.Default))
+                if (options.IsReadOnly)
+                {
+                    return;
+                }
+
+                if (!options.TypeInfoResolverChain.Contains(OperatorJsonContext.Default))
                 {
                     options.TypeInfoResolverChain.Add(OperatorJsonContext.Default);
+                }
+
+                if (!options.TypeInfoResolverChain.Contains(KubernetesAotJsonContext.Default))
+                {
+                    options.TypeInfoResolverChain.Add(KubernetesAotJsonContext.Default);
                 }
             });
             _registered = true;

@@ -26,6 +26,7 @@ internal sealed partial class OperatorService(
     private OperatorLoop? _controllerLoop;
     private OperatorLoop? _electionLoop;
     private volatile bool _stopping;
+    private int _stopCalls;
 
     public IReadOnlyList<OperatorLoop> Loops => Volatile.Read(ref _loops);
 
@@ -50,6 +51,11 @@ internal sealed partial class OperatorService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Increment(ref _stopCalls) > 1)
+        {
+            return;
+        }
+
         _stopping = true;
         await StopAsync(_controllerLoop, _stopController, cancellationToken);
         await StopAsync(_electionLoop, _stopElection, cancellationToken);
