@@ -68,7 +68,7 @@ internal static class StatusMessages
             : t.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture) + " " + clock;
     }
 
-    /// <summary>E.g. <c>1 running task</c>, <c>2 running tasks</c>.</summary>
-    public static string Plural(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? "" : "s");
+    /// <summary>E.g. <c>1 running task</c>, <c>2 running tasks</c>; <paramref name="plural"/> defaults to the noun and "s".</summary>
+    public static string Plural(int count, string noun, string? plural = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : plural ?? noun + "s");
 }

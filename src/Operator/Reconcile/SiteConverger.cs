@@ -1,0 +1,302 @@
+using k8s;
+using Microsoft.Extensions.Options;
+using SiteMaintenance.Operator.Api;
+using SiteMaintenance.Operator.Domain;
+using SiteMaintenance.Operator.Reconcile.Drain;
+using SiteMaintenance.Operator.Reconcile.Events;
+using SiteMaintenance.Operator.Reconcile.Ingresses;
+using SiteMaintenance.Operator.Reconcile.Kube;
+using SiteMaintenance.Operator.Reconcile.LockConfigMaps;
+using SiteMaintenance.Operator.Reconcile.Status;
+
+namespace SiteMaintenance.Operator.Reconcile;
+
+/// <summary>
+/// Moves a site with a valid spec towards <c>spec.mode</c> and reports what it found. The state
+/// machine lives in the status (phase, <c>pendingSince</c>, the Stalled condition), backed by the
+/// lock ConfigMap and the Ingresses' own markers, so every step can be repeated after a crash or a
+/// failed write and converges to the same result.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Online: restore every Ingress the site switched, lock ONLINE, at once.</item>
+/// <item>Offline, already Offline: keep the Ingresses switched and the lock OFFLINE (drift is
+/// repaired); sessions that reappear do not matter.</item>
+/// <item>Offline, otherwise: lock PENDING first (nobody new logs in), then count sessions and
+/// tasks; go offline when drained, forced, or past the deadline with <c>onTimeout: Offline</c>;
+/// give up with <c>onTimeout: Online</c> (Stalled <c>DrainTimedOut</c> until the spec changes).
+/// A Pending site whose switch had already begun (an Ingress switched by it, or the lock OFFLINE)
+/// finishes the switch instead of counting again.</item>
+/// <item>A lock ConfigMap owned by something else stops a site from leaving Online or Pending
+/// (nothing is half-applied); going Online still restores the Ingresses.</item>
+/// </list>
+/// </remarks>
+internal sealed class SiteConverger(
+    IngressSwitcher ingresses,
+    LockConfigMapWriter locks,
+    DrainObserver drain,
+    IKubernetes kubernetes,
+    IOptions<SiteReconcilerOptions> options)
+{
+    /// <summary>Converges the site and reports.</summary>
+    public async Task<SiteReport> ConvergeAsync(SiteContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var definition = context.Definition;
+        var lockState = await locks.ReadAsync(context.Namespace, definition.LockConfigMapName, context.Uid, cancellationToken);
+        if (definition.Mode == SiteMode.Online)
+        {
+            return await GoOnlineAsync(context, lockState, gaveUp: false, null, cancellationToken);
+        }
+
+        if (DrainTimedOutThisGeneration(context))
+        {
+            return await GoOnlineAsync(context, lockState, gaveUp: true, null, cancellationToken);
+        }
+
+        if (context.Phase == SitePhases.Offline)
+        {
+            return await GoOfflineAsync(context, lockState, null, cancellationToken);
+        }
+
+        if (lockState.IsConflict)
+        {
+            return Unchanged(context, ConditionReasons.LockConflict, lockState.ConflictMessage(), LockConflict(lockState));
+        }
+
+        if (definition.Force)
+        {
+            return await GoOfflineAsync(context, lockState, OfflineCause.Forced, cancellationToken);
+        }
+
+        if (context.Phase == SitePhases.Pending
+            && (lockState.State == LockState.Offline
+                || await ingresses.AnySwitchedAsync(context.Namespace, context.Name, definition, cancellationToken)))
+        {
+            // A switch to Offline began and was interrupted: finish it.
+            return await GoOfflineAsync(context, lockState, OfflineCause.Drained, cancellationToken);
+        }
+
+        return await DrainAsync(context, lockState, cancellationToken);
+    }
+
+    /// <summary>True when this generation already gave up draining (<c>onTimeout: Online</c>).</summary>
+    public static bool DrainTimedOutThisGeneration(SiteContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var stalled = SiteStatusBuilder.Find(context.Status, ConditionTypes.Stalled);
+        return context.Phase == SitePhases.Online
+            && stalled is { Status: ConditionStatuses.True, Reason: ConditionReasons.DrainTimedOut }
+            && stalled.ObservedGeneration == context.Generation;
+    }
+
+    private async Task<SiteReport> DrainAsync(SiteContext context, LockObservation lockState, CancellationToken cancellationToken)
+    {
+        var definition = context.Definition;
+        string? token = null;
+        if (definition.Sessions?.TokenSecret is { } secret)
+        {
+            var bearer = await BearerToken.ReadAsync(kubernetes, context.Namespace, secret, cancellationToken);
+            if (bearer.IsProblem)
+            {
+                return Unchanged(
+                    context, bearer.Reason!, bearer.Message!, SiteEvent.Problem(SiteEventReasons.InvalidSpec, bearer.Message!, bearer.Reason!));
+            }
+
+            token = bearer.Token;
+        }
+
+        // Kept across reconciles; the lock's record covers a status write that was lost.
+        var pendingSince = (context.Phase == SitePhases.Pending ? context.Status?.PendingSince : null)
+            ?? lockState.SinceOf(LockState.Pending)
+            ?? KubeTime.Seconds(context.Now);
+        var deadline = pendingSince + definition.Drain.Timeout;
+        lockState = await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Pending, pendingSince), cancellationToken);
+
+        var observation = await drain.ObserveAsync(context.Key, definition, token, context.Now, cancellationToken);
+        var verdict = DrainDecision.Decide(definition, observation, deadline, context.Now);
+        return verdict.Step switch
+        {
+            DrainStep.GoOffline => await GoOfflineAsync(context, lockState, verdict.Cause, cancellationToken, observation),
+            DrainStep.GiveUp => await GoOnlineAsync(context, lockState, gaveUp: true, observation, cancellationToken),
+            _ => Pending(context, observation, verdict, pendingSince, deadline),
+        };
+    }
+
+    private SiteReport Pending(SiteContext context, DrainObservation observation, DrainVerdict verdict, DateTime pendingSince, DateTime deadline)
+    {
+        var definition = context.Definition;
+        var unreachable = observation.Unreachable.Count;
+        var message = StatusMessages.Pending(
+            observation.Sessions, observation.Tasks.Count, unreachable, deadline, pendingSince, verdict.DeadlinePassed);
+        var transitions = new List<SiteEvent>();
+        if (context.Phase != SitePhases.Pending)
+        {
+            transitions.Add(SiteEvent.Transition(
+                SiteEvent.Normal,
+                SiteEventReasons.Pending,
+                "Drain",
+                $"Maintenance requested: the lock says PENDING; waiting for {StatusMessages.Counts(observation.Sessions, observation.Tasks.Count, unreachable)} (deadline {KubeTime.Format(deadline)}, then {definition.Drain.OnTimeout})",
+                context.Phase,
+                SitePhases.Pending));
+        }
+
+        var problems = new List<SiteEvent>();
+        if (unreachable > 0)
+        {
+            var ignored = definition.Sessions?.OnUnreachable == UnreachablePolicy.Ignore;
+            var pods = string.Join(", ", observation.Unreachable.Select(a => $"{a.Pod} ({a.Problem})"));
+            problems.Add(SiteEvent.Problem(
+                SiteEventReasons.UnreachablePods,
+                $"{StatusMessages.Plural(unreachable, "pod")} did not answer the sessions endpoint: {pods}"
+                + (ignored ? "; ignored (onUnreachable: Ignore)" : "; the site stays Pending until they answer (onUnreachable: Block)")));
+        }
+
+        var delay = verdict.NextCheck ?? definition.Drain.PollInterval;
+        var outcome = new SiteOutcome(
+            SitePhases.Pending,
+            SiteHealth.Reconciling,
+            ConditionReasons.Draining,
+            message,
+            observation.Sessions,
+            observation.Tasks.Count,
+            definition.Sessions is null ? null : unreachable,
+            pendingSince,
+            deadline);
+        return new(outcome, transitions, problems, delay < options.Value.MinimumRequeueDelay ? options.Value.MinimumRequeueDelay : delay);
+    }
+
+    private async Task<SiteReport> GoOfflineAsync(
+        SiteContext context, LockObservation lockState, OfflineCause? cause, CancellationToken cancellationToken, DrainObservation? observation = null)
+    {
+        var definition = context.Definition;
+        var outcomes = await ingresses.SwitchAllAsync(context.Namespace, context.Name, definition, cancellationToken);
+        var offlineSince = (context.Phase == SitePhases.Offline ? context.Status?.OfflineSince : null)
+            ?? lockState.SinceOf(LockState.Offline)
+            ?? KubeTime.Seconds(context.Now);
+        var problems = new List<(string Reason, string Message, SiteEvent Event)>();
+        foreach (var outcome in outcomes.Where(o => o.IsProblem))
+        {
+            problems.Add(IngressProblem(outcome));
+        }
+
+        if (lockState.IsConflict)
+        {
+            problems.Add((ConditionReasons.LockConflict, lockState.ConflictMessage(), LockConflict(lockState)));
+        }
+        else
+        {
+            await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Offline, offlineSince), cancellationToken);
+        }
+
+        var transitions = new List<SiteEvent>();
+        if (cause is { } why && context.Phase != SitePhases.Offline)
+        {
+            var switched = outcomes.Count(o => !o.IsProblem);
+            var ingressText = $"{StatusMessages.Plural(switched, "Ingress", "Ingresses")} switched to the maintenance page";
+            transitions.Add(why switch
+            {
+                OfflineCause.Forced => SiteEvent.Transition(
+                    SiteEvent.Normal, SiteEventReasons.Forced, "SwitchOffline", $"Forced offline without waiting (spec.force): {ingressText}", context.Phase, SitePhases.Offline),
+                OfflineCause.DeadlinePassed => SiteEvent.Transition(
+                    SiteEvent.Warning,
+                    SiteEventReasons.Offline,
+                    "SwitchOffline",
+                    $"The drain deadline passed with {StatusMessages.Counts(observation?.Sessions, observation?.Tasks.Count ?? 0, observation?.Unreachable.Count ?? 0)} left (drain.onTimeout: Offline): {ingressText}",
+                    context.Phase,
+                    SitePhases.Offline),
+                _ => SiteEvent.Transition(
+                    SiteEvent.Normal, SiteEventReasons.Offline, "SwitchOffline", $"No active session or running task left: {ingressText}", context.Phase, SitePhases.Offline),
+            });
+        }
+
+        var message = StatusMessages.WithProblems(StatusMessages.Offline(offlineSince), problems.Select(p => p.Message));
+        var result = problems.Count == 0
+            ? new SiteOutcome(SitePhases.Offline, SiteHealth.Ready, ConditionReasons.Offline, message, OfflineSince: offlineSince)
+            : new SiteOutcome(SitePhases.Offline, SiteHealth.Stalled, problems[0].Reason, message, OfflineSince: offlineSince);
+        return new(result, transitions, [.. problems.Select(p => p.Event)], problems.Count == 0 ? null : options.Value.ProblemRecheckInterval);
+    }
+
+    // gaveUp: this generation's drain timed out with onTimeout: Online; last: the final drain
+    // observation, when it timed out in this reconcile.
+    private async Task<SiteReport> GoOnlineAsync(
+        SiteContext context, LockObservation lockState, bool gaveUp, DrainObservation? last, CancellationToken cancellationToken)
+    {
+        var definition = context.Definition;
+        await ingresses.RestoreAllAsync(context.Namespace, context.Name, definition.Ingresses, definition.MaintenanceUrl, cancellationToken);
+        var problems = new List<SiteEvent>();
+        if (lockState.IsConflict)
+        {
+            problems.Add(LockConflict(lockState));
+        }
+        else
+        {
+            var since = lockState.SinceOf(LockState.Online) ?? KubeTime.Seconds(context.Now);
+            await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Online, since), cancellationToken);
+        }
+
+        var transitions = new List<SiteEvent>();
+        if (context.Phase != SitePhases.Online)
+        {
+            transitions.Add(!gaveUp
+                ? SiteEvent.Transition(
+                    SiteEvent.Normal, SiteEventReasons.Online, "SwitchOnline", "Ingresses restored and the lock set ONLINE", context.Phase, SitePhases.Online)
+                : SiteEvent.Transition(
+                    SiteEvent.Warning,
+                    SiteEventReasons.DrainTimedOut,
+                    "SwitchOnline",
+                    $"The drain deadline passed with {StatusMessages.Counts(last?.Sessions, last?.Tasks.Count ?? 0, last?.Unreachable.Count ?? 0)} left (drain.onTimeout: Online): back online; change the spec to try again",
+                    context.Phase,
+                    SitePhases.Online));
+        }
+
+        var conflict = lockState.IsConflict ? lockState.ConflictMessage() : null;
+        var outcome = (gaveUp, conflict) switch
+        {
+            (true, _) => new SiteOutcome(
+                SitePhases.Online, SiteHealth.Stalled, ConditionReasons.DrainTimedOut, StatusMessages.WithProblems(StatusMessages.DrainTimedOut, Optional(conflict))),
+            (false, not null) => new SiteOutcome(
+                SitePhases.Online, SiteHealth.Stalled, ConditionReasons.LockConflict, StatusMessages.WithProblems(StatusMessages.Online, [conflict])),
+            _ => new SiteOutcome(SitePhases.Online, SiteHealth.Ready, ConditionReasons.Online, StatusMessages.Online),
+        };
+        return new(outcome, transitions, problems, conflict is null ? null : options.Value.ProblemRecheckInterval);
+    }
+
+    // Stalled without changing anything: the phase, counts and times stay as the status has them.
+    private SiteReport Unchanged(SiteContext context, string reason, string message, SiteEvent problem)
+    {
+        var status = context.Status;
+        var outcome = new SiteOutcome(
+            context.Phase,
+            SiteHealth.Stalled,
+            reason,
+            message,
+            status?.ActiveSessions,
+            status?.RunningTasks,
+            status?.UnreachablePods,
+            status?.PendingSince,
+            status?.DrainDeadline,
+            status?.OfflineSince);
+        return new(outcome, [], [problem], options.Value.ProblemRecheckInterval);
+    }
+
+    private static Dictionary<string, string> LockDataFor(SiteContext context, LockState state, DateTime since) =>
+        LockData.For(state, since, context.Name, context.Definition.Message, context.Definition.MaintenanceUrl);
+
+    private static SiteEvent LockConflict(LockObservation lockState) =>
+        SiteEvent.Problem(SiteEventReasons.LockConflict, lockState.ConflictMessage(), lockState.Name);
+
+    private static (string Reason, string Message, SiteEvent Event) IngressProblem(IngressOutcome outcome)
+    {
+        if (outcome.Kind == IngressOutcomeKind.NotFound)
+        {
+            var missing = $"Ingress \"{outcome.Name}\" not found";
+            return (ConditionReasons.IngressNotFound, missing, SiteEvent.Problem(SiteEventReasons.IngressNotFound, missing, outcome.Name));
+        }
+
+        var conflict = $"Ingress \"{outcome.Name}\" is switched by SiteMaintenance \"{outcome.ConflictingSite}\"; it was left alone";
+        return (ConditionReasons.IngressConflict, conflict, SiteEvent.Problem(SiteEventReasons.IngressConflict, conflict, outcome.Name));
+    }
+
+    private static IEnumerable<string> Optional(string? problem) => problem is null ? [] : [problem];
+}
