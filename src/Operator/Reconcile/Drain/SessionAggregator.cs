@@ -9,8 +9,12 @@ internal static class SessionAggregator
     /// The count over the Pods that answered (unreachable ones are left out; the caller decides
     /// what they mean). Sum: a session lives on one Pod. Max: every Pod sees every session (a
     /// shared session store). Auto: the number of distinct session ids when every answering Pod
-    /// sent ids (sticky or shared sessions are then counted once), else Sum.
+    /// sent ids (sessions seen by several Pods are then counted once), else Sum.
     /// </summary>
+    /// <remarks>
+    /// Auto never counts fewer sessions than one Pod reports: a Pod that sends fewer ids than its
+    /// <c>activeSessions</c> (a truncated list, or a bug) must not make live sessions disappear.
+    /// </remarks>
     public static int Aggregate(IEnumerable<PodAnswer> answers, SessionAggregation aggregation)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -23,8 +27,9 @@ internal static class SessionAggregator
         return aggregation switch
         {
             SessionAggregation.Max => answered.Max(a => a.ActiveSessions!.Value),
-            SessionAggregation.Auto when answered.All(a => a.SessionIds is not null) =>
+            SessionAggregation.Auto when answered.All(a => a.SessionIds is not null) => Math.Max(
                 answered.SelectMany(a => a.SessionIds!).Distinct(StringComparer.Ordinal).Count(),
+                answered.Max(a => a.ActiveSessions!.Value)),
             _ => Sum(answered),
         };
     }
