@@ -17,6 +17,9 @@ internal sealed class FakeAppFleet : IAsyncDisposable
 
     public IReadOnlyList<FakeAppPod> Pods => _pods;
 
+    /// <summary>How many requests the fleet's Pods served at once, at most.</summary>
+    public ConcurrencyGauge Concurrency { get; } = new();
+
     /// <summary>Starts a Pod's server and registers the Pod, labelled <c>app=</c><paramref name="app"/>.</summary>
     public async Task<FakeAppPod> AddAsync(
         IKubernetes client, string @namespace, string name, FakeAnswer answer, string app = "shop", bool ready = true, string phase = "Running")
@@ -34,7 +37,7 @@ internal sealed class FakeAppFleet : IAsyncDisposable
             var address = NextAddress();
             try
             {
-                var pod = await FakeAppPod.StartAsync(name, address, Port, answer);
+                var pod = await FakeAppPod.StartAsync(name, address, Port, answer, Concurrency);
                 Port = pod.Port;
                 _pods.Add(pod);
                 return pod;

@@ -19,10 +19,12 @@ namespace SiteMaintenance.Operator.Tests.Reconcile.Support;
 internal sealed class FakeAppPod : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrencyGauge _gauge;
     private volatile FakeAnswer _answer;
 
-    private FakeAppPod(string name, IPAddress address, int port, WebApplication app, FakeAnswer answer)
+    private FakeAppPod(string name, IPAddress address, int port, WebApplication app, FakeAnswer answer, ConcurrencyGauge gauge)
     {
+        _gauge = gauge;
         Name = name;
         Address = address;
         Port = port;
@@ -47,7 +49,7 @@ internal sealed class FakeAppPod : IAsyncDisposable
     public ConcurrentQueue<(string PathAndQuery, string? Authorization)> Requests { get; } = new();
 
     /// <summary>Starts a server on <paramref name="address"/>:<paramref name="port"/> (0: any free port).</summary>
-    public static async Task<FakeAppPod> StartAsync(string name, IPAddress address, int port, FakeAnswer answer)
+    public static async Task<FakeAppPod> StartAsync(string name, IPAddress address, int port, FakeAnswer answer, ConcurrencyGauge gauge)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -61,7 +63,7 @@ internal sealed class FakeAppPod : IAsyncDisposable
         app.Run(context => pod!.HandleAsync(context));
         await app.StartAsync();
         var bound = new Uri(app.Urls.First()).Port;
-        pod = new FakeAppPod(name, address, bound, app, answer);
+        pod = new FakeAppPod(name, address, bound, app, answer, gauge);
         return pod;
     }
 
@@ -91,6 +93,7 @@ internal sealed class FakeAppPod : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        using var counted = _gauge.Enter();
         Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization.FirstOrDefault()));
         var answer = _answer;
         if (answer.Delay > TimeSpan.Zero)
