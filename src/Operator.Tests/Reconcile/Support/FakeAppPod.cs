@@ -21,6 +21,7 @@ internal sealed class FakeAppPod : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrencyGauge _gauge;
     private volatile FakeAnswer _answer;
+    private int _stopped;
 
     private FakeAppPod(string name, IPAddress address, int port, WebApplication app, FakeAnswer answer, ConcurrencyGauge gauge)
     {
@@ -84,12 +85,20 @@ internal sealed class FakeAppPod : IAsyncDisposable
         await client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(status, V1Patch.PatchType.MergePatch), Name, @namespace);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops serving: the address refuses connections from now on (the Pod object stays).</summary>
+    public async Task StopAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
