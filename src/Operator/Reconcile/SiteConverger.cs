@@ -61,7 +61,7 @@ internal sealed class SiteConverger(
 
         if (lockState.IsConflict)
         {
-            return Unchanged(context, ConditionReasons.LockConflict, lockState.ConflictMessage(), LockConflict(lockState));
+            return Unchanged(context, ConditionReasons.LockConflict, lockState.ConflictMessage(), SiteEvents.LockConflict(lockState));
         }
 
         if (definition.Force)
@@ -74,7 +74,7 @@ internal sealed class SiteConverger(
                 || await ingresses.AnySwitchedAsync(context.Namespace, context.Name, definition, cancellationToken)))
         {
             // A switch to Offline began and was interrupted: finish it.
-            return await GoOfflineAsync(context, lockState, OfflineCause.Drained, cancellationToken);
+            return await GoOfflineAsync(context, lockState, OfflineCause.Resumed, cancellationToken);
         }
 
         return await DrainAsync(context, lockState, cancellationToken);
@@ -129,28 +129,12 @@ internal sealed class SiteConverger(
         var unreachable = observation.Unreachable.Count;
         var message = StatusMessages.Pending(
             observation.Sessions, observation.Tasks.Count, unreachable, deadline, pendingSince, verdict.DeadlinePassed);
-        var transitions = new List<SiteEvent>();
-        if (context.Phase != SitePhases.Pending)
-        {
-            transitions.Add(SiteEvent.Transition(
-                SiteEvent.Normal,
-                SiteEventReasons.Pending,
-                "Drain",
-                $"Maintenance requested: the lock says PENDING; waiting for {StatusMessages.Counts(observation.Sessions, observation.Tasks.Count, unreachable)} (deadline {KubeTime.Format(deadline)}, then {definition.Drain.OnTimeout})",
-                context.Phase,
-                SitePhases.Pending));
-        }
-
-        var problems = new List<SiteEvent>();
-        if (unreachable > 0)
-        {
-            var ignored = definition.Sessions?.OnUnreachable == UnreachablePolicy.Ignore;
-            var pods = string.Join(", ", observation.Unreachable.Select(a => $"{a.Pod} ({a.Problem})"));
-            problems.Add(SiteEvent.Problem(
-                SiteEventReasons.UnreachablePods,
-                $"{StatusMessages.Plural(unreachable, "pod")} did not answer the sessions endpoint: {pods}"
-                + (ignored ? "; ignored (onUnreachable: Ignore)" : "; the site stays Pending until they answer (onUnreachable: Block)")));
-        }
+        SiteEvent[] transitions = context.Phase == SitePhases.Pending
+            ? []
+            : [SiteEvents.Pending(context.Phase, observation, deadline, definition.Drain.OnTimeout)];
+        SiteEvent[] problems = unreachable == 0
+            ? []
+            : [SiteEvents.UnreachablePods(observation.Unreachable, definition.Sessions?.OnUnreachable ?? UnreachablePolicy.Block)];
 
         var delay = verdict.NextCheck ?? definition.Drain.PollInterval;
         var outcome = new SiteOutcome(
@@ -177,38 +161,21 @@ internal sealed class SiteConverger(
         var problems = new List<(string Reason, string Message, SiteEvent Event)>();
         foreach (var outcome in outcomes.Where(o => o.IsProblem))
         {
-            problems.Add(IngressProblem(outcome));
+            problems.Add(SiteEvents.IngressProblem(outcome));
         }
 
         if (lockState.IsConflict)
         {
-            problems.Add((ConditionReasons.LockConflict, lockState.ConflictMessage(), LockConflict(lockState)));
+            problems.Add((ConditionReasons.LockConflict, lockState.ConflictMessage(), SiteEvents.LockConflict(lockState)));
         }
         else
         {
             await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Offline, offlineSince), cancellationToken);
         }
 
-        var transitions = new List<SiteEvent>();
-        if (cause is { } why && context.Phase != SitePhases.Offline)
-        {
-            var switched = outcomes.Count(o => !o.IsProblem);
-            var ingressText = $"{StatusMessages.Plural(switched, "Ingress", "Ingresses")} switched to the maintenance page";
-            transitions.Add(why switch
-            {
-                OfflineCause.Forced => SiteEvent.Transition(
-                    SiteEvent.Normal, SiteEventReasons.Forced, "SwitchOffline", $"Forced offline without waiting (spec.force): {ingressText}", context.Phase, SitePhases.Offline),
-                OfflineCause.DeadlinePassed => SiteEvent.Transition(
-                    SiteEvent.Warning,
-                    SiteEventReasons.Offline,
-                    "SwitchOffline",
-                    $"The drain deadline passed with {StatusMessages.Counts(observation?.Sessions, observation?.Tasks.Count ?? 0, observation?.Unreachable.Count ?? 0)} left (drain.onTimeout: Offline): {ingressText}",
-                    context.Phase,
-                    SitePhases.Offline),
-                _ => SiteEvent.Transition(
-                    SiteEvent.Normal, SiteEventReasons.Offline, "SwitchOffline", $"No active session or running task left: {ingressText}", context.Phase, SitePhases.Offline),
-            });
-        }
+        SiteEvent[] transitions = cause is { } why && context.Phase != SitePhases.Offline
+            ? [SiteEvents.Offline(context.Phase, why, outcomes.Count(o => !o.IsProblem), observation)]
+            : [];
 
         var message = StatusMessages.WithProblems(StatusMessages.Offline(offlineSince), problems.Select(p => p.Message));
         var result = problems.Count == 0
@@ -227,7 +194,7 @@ internal sealed class SiteConverger(
         var problems = new List<SiteEvent>();
         if (lockState.IsConflict)
         {
-            problems.Add(LockConflict(lockState));
+            problems.Add(SiteEvents.LockConflict(lockState));
         }
         else
         {
@@ -235,20 +202,9 @@ internal sealed class SiteConverger(
             await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Online, since), cancellationToken);
         }
 
-        var transitions = new List<SiteEvent>();
-        if (context.Phase != SitePhases.Online)
-        {
-            transitions.Add(!gaveUp
-                ? SiteEvent.Transition(
-                    SiteEvent.Normal, SiteEventReasons.Online, "SwitchOnline", "Ingresses restored and the lock set ONLINE", context.Phase, SitePhases.Online)
-                : SiteEvent.Transition(
-                    SiteEvent.Warning,
-                    SiteEventReasons.DrainTimedOut,
-                    "SwitchOnline",
-                    $"The drain deadline passed with {StatusMessages.Counts(last?.Sessions, last?.Tasks.Count ?? 0, last?.Unreachable.Count ?? 0)} left (drain.onTimeout: Online): back online; change the spec to try again",
-                    context.Phase,
-                    SitePhases.Online));
-        }
+        SiteEvent[] transitions = context.Phase == SitePhases.Online
+            ? []
+            : [gaveUp ? SiteEvents.DrainTimedOut(context.Phase, last) : SiteEvents.Online(context.Phase)];
 
         var conflict = lockState.IsConflict ? lockState.ConflictMessage() : null;
         var outcome = (gaveUp, conflict) switch
@@ -282,21 +238,6 @@ internal sealed class SiteConverger(
 
     private static Dictionary<string, string> LockDataFor(SiteContext context, LockState state, DateTime since) =>
         LockData.For(state, since, context.Name, context.Definition.Message, context.Definition.MaintenanceUrl);
-
-    private static SiteEvent LockConflict(LockObservation lockState) =>
-        SiteEvent.Problem(SiteEventReasons.LockConflict, lockState.ConflictMessage(), lockState.Name);
-
-    private static (string Reason, string Message, SiteEvent Event) IngressProblem(IngressOutcome outcome)
-    {
-        if (outcome.Kind == IngressOutcomeKind.NotFound)
-        {
-            var missing = $"Ingress \"{outcome.Name}\" not found";
-            return (ConditionReasons.IngressNotFound, missing, SiteEvent.Problem(SiteEventReasons.IngressNotFound, missing, outcome.Name));
-        }
-
-        var conflict = $"Ingress \"{outcome.Name}\" is switched by SiteMaintenance \"{outcome.ConflictingSite}\"; it was left alone";
-        return (ConditionReasons.IngressConflict, conflict, SiteEvent.Problem(SiteEventReasons.IngressConflict, conflict, outcome.Name));
-    }
 
     private static IEnumerable<string> Optional(string? problem) => problem is null ? [] : [problem];
 }

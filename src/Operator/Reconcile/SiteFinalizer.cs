@@ -62,13 +62,7 @@ internal sealed class SiteFinalizer(
         var phase = SiteContext.PhaseOf(site);
         if (phase != SitePhases.Online)
         {
-            var restored = SiteEvent.Transition(
-                SiteEvent.Normal,
-                SiteEventReasons.Online,
-                "Finalize",
-                "SiteMaintenance deleted: Ingresses restored and the lock set ONLINE",
-                phase,
-                SitePhases.Online);
+            var restored = SiteEvents.Deleted(phase);
             foreach (var fresh in memory.Select(key, site.Metadata.Uid ?? "", site.Metadata.Generation ?? 0, [restored], []))
             {
                 await recorder.RecordAsync(site, fresh, cancellationToken);

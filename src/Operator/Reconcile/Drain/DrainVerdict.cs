@@ -24,6 +24,9 @@ internal enum OfflineCause
 
     /// <summary>The drain deadline passed with <c>onTimeout: Offline</c>.</summary>
     DeadlinePassed,
+
+    /// <summary>A switch that had begun (and was interrupted) is finished.</summary>
+    Resumed,
 }
 
 /// <summary>The decision for a Pending site.</summary>
