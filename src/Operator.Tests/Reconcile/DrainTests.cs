@@ -111,6 +111,25 @@ public sealed class DrainTests
     }
 
     [Fact]
+    public async Task A_lease_the_cache_has_not_seen_yet_still_holds_the_switch()
+    {
+        await using var h = await ReconcileHarness.StartAsync();
+        await h.Fleet.AddAsync(h.Client, ReconcileHarness.Namespace, "shop-0", FakeAnswer.Sessions(0));
+        await h.CreateIngressAsync("shop");
+        await h.CreateSiteAsync(Specs.Shop(h.Fleet.Port, mode: "Offline"));
+        await h.RefreshAsync();
+
+        // A CommandTask started just before the lock said PENDING; its Lease is not in the cache yet.
+        await h.CreateLeaseAsync("shop-migrate", h.Clock.GetUtcNow().UtcDateTime, 30);
+        await h.ReconcileAsync(refresh: false);
+
+        var status = await h.StatusAsync();
+        status.Phase.Should().Be(SitePhases.Pending);
+        status.RunningTasks.Should().Be(1);
+        (await h.AnnotationsAsync("shop")).Should().NotContainKey(Redirect);
+    }
+
+    [Fact]
     public async Task Force_goes_offline_at_once_without_asking_the_pods()
     {
         await using var h = await ReconcileHarness.StartAsync();

@@ -77,6 +77,21 @@ public sealed class InvalidSpecTests
     }
 
     [Fact]
+    public async Task A_name_too_long_for_a_label_value_is_stalled()
+    {
+        await using var h = await ReconcileHarness.StartAsync();
+        var name = "shop-" + new string('x', 60);
+        await h.CreateSiteAsync(Specs.Shop(8080).With("lock", new System.Text.Json.Nodes.JsonObject { ["configMapName"] = "shop-lock" }), name);
+
+        (await h.ReconcileAsync(name)).Should().Be(ReconcileResult.Done);
+
+        var stalled = await h.ConditionAsync(ConditionTypes.Stalled, name);
+        stalled.Reason.Should().Be("InvalidName");
+        stalled.Message.Should().Contain("at most 63");
+        (await h.LockAsync("shop-lock")).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Deleting_a_site_with_an_invalid_spec_still_restores_what_it_switched()
     {
         await using var h = await ReconcileHarness.StartAsync(relaxedSpecSchema: true);

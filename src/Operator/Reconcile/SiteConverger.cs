@@ -115,6 +115,16 @@ internal sealed class SiteConverger(
 
         var observation = await drain.ObserveAsync(context.Key, definition, token, context.Now, cancellationToken);
         var verdict = DrainDecision.Decide(definition, observation, deadline, context.Now);
+        if (verdict is { Step: DrainStep.GoOffline, Cause: OfflineCause.Drained })
+        {
+            // The cache said no task runs: make sure before the switch (see ConfirmTasksAsync).
+            var confirmed = await drain.ConfirmTasksAsync(context.Key, context.Now, cancellationToken);
+            if (confirmed.Count > 0)
+            {
+                observation = observation with { Tasks = confirmed };
+                verdict = DrainDecision.Decide(definition, observation, deadline, context.Now);
+            }
+        }
         return verdict.Step switch
         {
             DrainStep.GoOffline => await GoOfflineAsync(context, lockState, verdict.Cause, cancellationToken, observation),

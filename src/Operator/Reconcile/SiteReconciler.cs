@@ -34,6 +34,9 @@ internal sealed class SiteReconciler(
     IOptions<SiteReconcilerOptions> options,
     ILogger<SiteReconciler> logger) : IReconciler
 {
+    /// <summary>The Stalled reason of a name too long to be a label value.</summary>
+    public const string InvalidNameReason = "InvalidName";
+
     /// <inheritdoc/>
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -58,7 +61,7 @@ internal sealed class SiteReconciler(
             }
 
             site = await finalizer.EnsureAsync(site, cancellationToken);
-            var validation = SiteSpecValidator.Validate(site);
+            var validation = Validate(site);
             var report = validation.IsValid
                 ? await converger.ConvergeAsync(new SiteContext(key, site, validation.Definition, now), cancellationToken)
                 : Invalid(site, validation);
@@ -87,6 +90,24 @@ internal sealed class SiteReconciler(
         {
             return Failed(key, "an API request timed out");
         }
+    }
+
+    // The spec, and the name: it becomes the value of the site label on the lock ConfigMap and on
+    // the CommandTask Leases, and a label value has at most 63 characters (the CRD cannot say so).
+    private static SiteValidationResult Validate(V1Alpha1SiteMaintenance site)
+    {
+        var validation = SiteSpecValidator.Validate(site);
+        var name = site.Metadata.Name ?? "";
+        if (KubernetesNames.IsLabelValue(name))
+        {
+            return validation;
+        }
+
+        SpecProblem problem = new(
+            InvalidNameReason,
+            "metadata.name",
+            $"metadata.name: \"{name}\" is {name.Length} characters long; a SiteMaintenance name is used as a label value, so at most 63 are allowed");
+        return SiteValidationResult.Invalid([problem, .. validation.Problems]);
     }
 
     // Nothing changes but the status: phase, counts and times stay as they were.

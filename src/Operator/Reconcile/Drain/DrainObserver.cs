@@ -20,8 +20,20 @@ internal sealed class DrainObserver(
     ISiteMetrics metrics,
     IOptions<SiteReconcilerOptions> options)
 {
-    /// <summary>The running CommandTasks of <paramref name="site"/> at <paramref name="now"/>.</summary>
+    /// <summary>The running CommandTasks of <paramref name="site"/> at <paramref name="now"/>, from the cache.</summary>
     public RunningTasks Tasks(ObjectKey site, DateTime now) => RunningTasks.From(leases.List(site.Namespace), site.Name, now);
+
+    /// <summary>
+    /// The running CommandTasks, listed through the API: a consistent read, taken before the site
+    /// switches offline. A task that created its Lease just before the lock said PENDING (and so
+    /// saw ONLINE and went ahead) may not have reached the cache yet; the API has it.
+    /// </summary>
+    public async Task<RunningTasks> ConfirmTasksAsync(ObjectKey site, DateTime now, CancellationToken cancellationToken)
+    {
+        var list = await kubernetes.CoordinationV1.ListNamespacedLeaseAsync(
+            site.Namespace, labelSelector: $"{WellKnown.SiteLabel}={site.Name}", cancellationToken: cancellationToken);
+        return RunningTasks.From(list.Items ?? [], site.Name, now);
+    }
 
     /// <summary>Polls the sessions endpoints (when the spec has <c>sessions</c>) and counts the tasks.</summary>
     public async Task<DrainObservation> ObserveAsync(
