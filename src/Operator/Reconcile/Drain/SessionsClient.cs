@@ -24,6 +24,7 @@ internal sealed class SessionsClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _maxBodyBytes = options.Value.MaxSessionsBodyBytes;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_maxBodyBytes, 1, nameof(SiteReconcilerOptions.MaxSessionsBodyBytes));
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
