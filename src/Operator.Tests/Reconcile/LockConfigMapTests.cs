@@ -70,6 +70,22 @@ public sealed class LockConfigMapTests
     }
 
     [Fact]
+    public async Task A_renamed_lock_replaces_the_former_one()
+    {
+        await using var h = await ReconcileHarness.StartAsync();
+        await h.CreateIngressAsync("shop");
+        await h.CreateSiteAsync(Specs.Shop(8080, mode: "Offline").With("force", true));
+        await h.ReconcileAsync();
+
+        await h.PatchSpecAsync("""{"lock": {"configMapName": "shop-lock"}}""");
+        await h.ReconcileAsync();
+
+        (await h.LockAsync("shop-lock"))!.Data["state"].Should().Be("OFFLINE");
+        (await h.LockAsync()).Should().BeNull("a lock under the former name would tell the application an outdated state");
+        (await h.StatusAsync()).Phase.Should().Be(SitePhases.Offline);
+    }
+
+    [Fact]
     public async Task A_configmap_without_a_controller_is_adopted()
     {
         await using var h = await ReconcileHarness.StartAsync();

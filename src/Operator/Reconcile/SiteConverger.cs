@@ -111,7 +111,7 @@ internal sealed class SiteConverger(
             ?? lockState.SinceOf(LockState.Pending)
             ?? KubeTime.Seconds(context.Now);
         var deadline = pendingSince + definition.Drain.Timeout;
-        lockState = await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Pending, pendingSince), cancellationToken);
+        lockState = await EnsureLockAsync(context, lockState, LockState.Pending, pendingSince, cancellationToken);
 
         var observation = await drain.ObserveAsync(context.Key, definition, token, context.Now, cancellationToken);
         var verdict = DrainDecision.Decide(definition, observation, deadline, context.Now);
@@ -180,7 +180,7 @@ internal sealed class SiteConverger(
         }
         else
         {
-            await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Offline, offlineSince), cancellationToken);
+            await EnsureLockAsync(context, lockState, LockState.Offline, offlineSince, cancellationToken);
         }
 
         SiteEvent[] transitions = cause is { } why && context.Phase != SitePhases.Offline
@@ -209,7 +209,7 @@ internal sealed class SiteConverger(
         else
         {
             var since = lockState.SinceOf(LockState.Online) ?? KubeTime.Seconds(context.Now);
-            await locks.EnsureAsync(context.Site, lockState, LockDataFor(context, LockState.Online, since), cancellationToken);
+            await EnsureLockAsync(context, lockState, LockState.Online, since, cancellationToken);
         }
 
         SiteEvent[] transitions = context.Phase == SitePhases.Online
@@ -246,8 +246,16 @@ internal sealed class SiteConverger(
         return new(outcome, [], [problem], options.Value.ProblemRecheckInterval);
     }
 
-    private static Dictionary<string, string> LockDataFor(SiteContext context, LockState state, DateTime since) =>
-        LockData.For(state, since, context.Name, context.Definition.Message, context.Definition.MaintenanceUrl);
+    // The lock says `state`, and it is the site's only lock: one left under a former
+    // spec.lock.configMapName would keep telling the application an outdated state.
+    private async Task<LockObservation> EnsureLockAsync(
+        SiteContext context, LockObservation lockState, LockState state, DateTime since, CancellationToken cancellationToken)
+    {
+        var data = LockData.For(state, since, context.Name, context.Definition.Message, context.Definition.MaintenanceUrl);
+        var ensured = await locks.EnsureAsync(context.Site, lockState, data, cancellationToken);
+        await locks.DeleteFormerAsync(context.Site, ensured.Name, cancellationToken);
+        return ensured;
+    }
 
     private static IEnumerable<string> Optional(string? problem) => problem is null ? [] : [problem];
 }

@@ -68,6 +68,38 @@ internal sealed partial class LockConfigMapWriter(
         return current with { ConfigMap = patched, Ownership = LockOwnership.Owned };
     }
 
+    /// <summary>
+    /// Deletes the site's other lock ConfigMaps (controlled by it, labelled with it, named
+    /// otherwise), as the cache shows them: locks left under a former <c>spec.lock.configMapName</c>.
+    /// </summary>
+    public async Task DeleteFormerAsync(V1Alpha1SiteMaintenance site, string currentName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var former = configMaps.List(site.Metadata.NamespaceProperty)
+            .Where(c => c.Metadata.Name != currentName
+                && c.Metadata.Labels is { } labels
+                && labels.TryGetValue(WellKnown.SiteLabel, out var owner)
+                && owner == site.Metadata.Name
+                && LockOwnershipRules.Controller(c)?.Uid == site.Metadata.Uid)
+            .ToList();
+        foreach (var configMap in former)
+        {
+            try
+            {
+                await kubernetes.CoreV1.DeleteNamespacedConfigMapAsync(
+                    configMap.Metadata.Name,
+                    configMap.Metadata.NamespaceProperty,
+                    new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = configMap.Metadata.Uid } },
+                    cancellationToken: cancellationToken);
+                LogDeleted(logger, configMap.Metadata.NamespaceProperty, configMap.Metadata.Name);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.IsNotFound())
+            {
+                // Already gone.
+            }
+        }
+    }
+
     private static V1ConfigMap New(V1Alpha1SiteMaintenance site, string name, IReadOnlyDictionary<string, string> data) => new()
     {
         ApiVersion = "v1",
@@ -186,6 +218,9 @@ internal sealed partial class LockConfigMapWriter(
 
         return node;
     }
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Deleted the former lock ConfigMap {Namespace}/{Name}")]
+    private static partial void LogDeleted(ILogger logger, string @namespace, string name);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Lock ConfigMap {Namespace}/{Name} now says {State}")]
     private static partial void LogWritten(ILogger logger, string @namespace, string name, string state);
