@@ -80,13 +80,15 @@ public sealed class SteadyStateTests
     }
 
     [Fact]
-    public async Task A_stale_status_write_asks_to_run_again_soon_and_other_api_errors_fail()
+    public async Task A_stale_or_vanished_object_asks_to_run_again_soon_and_other_api_errors_fail()
     {
         await using var h = await ReconcileHarness.StartAsync();
         await h.CreateSiteAsync(Specs.Shop(8080));
         h.Api.Faults.Add(r => r.Subresource == "status" && r.Verb == "patch", Fault.Error(409), times: 1);
 
         (await h.ReconcileAsync()).Should().Be(ReconcileResult.After(TimeSpan.FromSeconds(1)));
+        h.Api.Faults.Add(r => r.Subresource == "status" && r.Verb == "patch", Fault.Error(404), times: 1);
+        (await h.ReconcileAsync()).Should().Be(ReconcileResult.After(TimeSpan.FromSeconds(1)), "an object deleted under the reconcile");
 
         h.Api.Faults.Add(r => r.Subresource == "status" && r.Verb == "patch", Fault.Error(500, message: "etcd is sad"), times: 1);
         var failed = await h.ReconcileAsync();

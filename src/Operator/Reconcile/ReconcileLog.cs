@@ -14,7 +14,7 @@ internal static partial class ReconcileLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "SiteMaintenance {Site} is stalled ({Reason}): {Message}")]
     public static partial void Stalled(ILogger logger, Runtime.ObjectKey site, string reason, string message);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SiteMaintenance {Site}: a write met a newer version (409); reconciling again soon")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SiteMaintenance {Site}: a write met a newer version or a deleted object (409/404); reconciling again soon")]
     public static partial void Conflict(ILogger logger, Runtime.ObjectKey site);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Reconciling SiteMaintenance {Site} failed: {Error}")]

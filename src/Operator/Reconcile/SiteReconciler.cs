@@ -18,7 +18,8 @@ namespace SiteMaintenance.Operator.Reconcile;
 /// differs and records each Event once. A steady state writes nothing.
 /// </summary>
 /// <remarks>
-/// Results are values: a write conflict (409) asks to run again after
+/// Results are values: a write conflict (409), or an object deleted between reading and writing it
+/// (404), asks to run again after
 /// <see cref="SiteReconcilerOptions.ConflictRetryDelay"/>; any other API failure is
 /// <see cref="ReconcileResult.Failed"/> (retried with backoff); an invalid spec is reported as
 /// <c>Stalled=True</c> with nothing else changed, and never throws.
@@ -69,8 +70,10 @@ internal sealed class SiteReconciler(
             ReconcileLog.Reconciled(logger, key, report.Outcome.Phase, report.Outcome.Reason, report.RequeueAfter);
             return report.RequeueAfter is { } delay ? ReconcileResult.After(delay) : ReconcileResult.Done;
         }
-        catch (HttpOperationException e) when (e.IsConflict())
+        catch (HttpOperationException e) when (e.IsConflict() || e.IsNotFound())
         {
+            // Something changed under this reconcile (a newer version, or an object deleted
+            // between reading and writing it): look again soon, without backoff.
             ReconcileLog.Conflict(logger, key);
             return ReconcileResult.After(options.Value.ConflictRetryDelay);
         }
@@ -93,7 +96,7 @@ internal sealed class SiteReconciler(
     }
 
     // The spec, and the name: it becomes the value of the site label on the lock ConfigMap and on
-    // the CommandTask Leases, and a label value has at most 63 characters (the CRD cannot say so).
+    // the CommandTask Leases, and a label value has at most 63 characters (the CRD does not say so).
     private static SiteValidationResult Validate(V1Alpha1SiteMaintenance site)
     {
         var validation = SiteSpecValidator.Validate(site);
