@@ -3,9 +3,9 @@ using k8s;
 namespace SiteMaintenance.KubectlMaintenance.Kube;
 
 /// <summary>A client for the cluster the flags and kubeconfig select, and where its requests go.</summary>
-internal sealed class KubeConnection(IKubernetes client, ClusterTarget target) : IDisposable
+internal sealed class KubeConnection(Kubernetes client, ClusterTarget target) : IDisposable
 {
-    public IKubernetes Client { get; } = client;
+    public Kubernetes Client { get; } = client;
 
     public ClusterTarget Target { get; } = target;
 

@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using k8s;
+using k8s.Autorest;
 using k8s.Models;
 using SiteMaintenance.KubectlMaintenance.Cli;
 using SiteMaintenance.Operator.Api;
@@ -81,49 +86,83 @@ internal sealed class SiteApi(KubeConnection connection)
     }
 
     /// <summary>
-    /// Watches one site from <paramref name="resourceVersion"/> and returns the first event (null
-    /// when the server closed the watch without one). One event per request keeps to the typed
-    /// API, which both client flavors have; the next call resumes from the event's version.
+    /// Watches one site from <paramref name="resourceVersion"/>: its events as they come, until
+    /// the server ends the watch after <paramref name="serverTimeout"/>.
     /// </summary>
-    public async Task<WatchEventLine?> WatchNextAsync(string @namespace, string name, string resourceVersion, TimeSpan serverTimeout, CancellationToken cancellationToken)
+    /// <remarks>
+    /// KubernetesClient.Aot has no watcher, and a typed list call with <c>watch=true</c> reads
+    /// only the first event and never releases the connection. So the request goes through the
+    /// client's own HttpClient (its TLS settings and handlers) with its credentials, and each
+    /// line is read with the source-generated context.
+    /// </remarks>
+    public async IAsyncEnumerable<WatchEventLine> WatchAsync(string @namespace, string name, string resourceVersion, TimeSpan serverTimeout, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        try
+        var request = new ApiRequest("watch", @namespace, name);
+        using var response = await CallAsync(request, () => OpenWatchAsync(@namespace, name, resourceVersion, serverTimeout, cancellationToken), cancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+        while (true)
         {
-            using var response = await CallAsync(
-                new ApiRequest("watch", @namespace, name),
-                () => connection.Client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<WatchEventLine>(
-                    Group,
-                    Version,
-                    @namespace,
-                    Plural,
-                    allowWatchBookmarks: true,
-                    fieldSelector: "metadata.name=" + name,
-                    resourceVersion: resourceVersion,
-                    timeoutSeconds: (int)Math.Max(1, serverTimeout.TotalSeconds),
-                    watch: true,
-                    cancellationToken: cancellationToken),
-                cancellationToken);
-            return response.Body;
-        }
-        catch (PluginException e) when (e.Kind == PluginErrorKind.Unreachable && IsEmptyWatch(e.InnerException))
-        {
-            return null;
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(cancellationToken);
+            }
+            catch (Exception e) when (_errors.Translate(e, request, cancellationToken) is { } translated)
+            {
+                throw translated;
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            if (line.Length > 0)
+            {
+                yield return JsonSerializer.Deserialize(line, PluginJsonContext.Default.WatchEventLine)
+                    ?? throw new JsonException("an empty watch event");
+            }
         }
     }
 
-    // The client reads the first line while building the response; a watch that ends before
-    // any event surfaces as end-of-stream (wrapped by HttpClient or not).
-    private static bool IsEmptyWatch(Exception? exception)
+    private async Task<HttpResponseMessage> OpenWatchAsync(string @namespace, string name, string resourceVersion, TimeSpan serverTimeout, CancellationToken cancellationToken)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        var client = connection.Client;
+        var query = string.Join(
+            '&',
+            "allowWatchBookmarks=true",
+            "fieldSelector=" + Uri.EscapeDataString("metadata.name=" + name),
+            "resourceVersion=" + Uri.EscapeDataString(resourceVersion),
+            "timeoutSeconds=" + ((int)Math.Max(1, serverTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+            "watch=true");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get,
+            new Uri(client.BaseUri, $"apis/{Group}/{Version}/namespaces/{Uri.EscapeDataString(@namespace)}/{Plural}?{query}"))
         {
-            if (e is EndOfStreamException)
-            {
-                return true;
-            }
+            Version = HttpVersion.Version20,
+        };
+
+        // The connection serves this watch only: dropped when the watch ends, never drained for reuse.
+        request.Headers.ConnectionClose = true;
+        if (client.Credentials is { } credentials)
+        {
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
         }
 
-        return false;
+        var response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var content = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpOperationException($"Operation returned an invalid status code '{response.StatusCode}'")
+            {
+                Response = new HttpResponseMessageWrapper(response, content),
+            };
+        }
     }
 
     private async Task<T> CallAsync<T>(ApiRequest request, Func<Task<T>> call, CancellationToken cancellationToken)

@@ -9,7 +9,8 @@ namespace SiteMaintenance.KubectlMaintenance.Output;
 
 /// <summary>
 /// Prints sites as <c>kubectl get -o json|yaml</c> does: one object as itself, several as a
-/// <c>v1 List</c>; managedFields left out (kubectl's default); JSON indented by four spaces.
+/// <c>v1 List</c>; managedFields left out (kubectl's default); JSON indented by four spaces with
+/// keys sorted, as the API server writes custom resources (Go maps) and so kubectl shows them.
 /// </summary>
 internal static class ObjectPrinter
 {
@@ -25,7 +26,7 @@ internal static class ObjectPrinter
                 ["metadata"] = new JsonObject { ["resourceVersion"] = "" },
             }
             : ToNode(sites[0]);
-        return format == OutputFormat.Yaml ? YamlText.Write(node) : Json(node);
+        return format == OutputFormat.Yaml ? YamlText.Write(node) : Json(Sorted(node));
     }
 
     public static JsonObject ToNode(V1Alpha1SiteMaintenance site)
@@ -35,7 +36,17 @@ internal static class ObjectPrinter
         return node;
     }
 
-    private static string Json(JsonNode node)
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))
+            .ToList()),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
+    private static string Json(JsonNode? node)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -45,7 +56,14 @@ internal static class ObjectPrinter
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }))
         {
-            node.WriteTo(writer);
+            if (node is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                node.WriteTo(writer);
+            }
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";

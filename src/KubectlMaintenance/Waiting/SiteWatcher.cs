@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using k8s.Models;
 using SiteMaintenance.KubectlMaintenance.Cli;
 using SiteMaintenance.KubectlMaintenance.Kube;
 using SiteMaintenance.Operator.Api;
@@ -20,6 +19,9 @@ internal sealed class SiteWatcher(SiteApi api, TimeProvider time)
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A watch that ends sooner than this is followed by a pause before the next one.</summary>
+    public TimeSpan MinimumWatchLength { get; init; } = TimeSpan.FromSeconds(1);
 
     public async Task RunAsync(V1Alpha1SiteMaintenance start, ChannelWriter<WatchSignal> signals, CancellationToken cancellationToken)
     {
@@ -44,38 +46,13 @@ internal sealed class SiteWatcher(SiteApi api, TimeProvider time)
                         await signals.WriteAsync(new WatchSignal.Changed(fresh), cancellationToken);
                     }
 
-                    var line = await WatchOnceAsync(ns, name, resourceVersion, cancellationToken);
+                    var began = time.GetTimestamp();
+                    resync = await FollowAsync(ns, name, resourceVersion, v => resourceVersion = v, signals, cancellationToken);
                     backoff = InitialBackoff;
-                    if (line is null)
+                    if (!resync && time.GetElapsedTime(began) < MinimumWatchLength)
                     {
-                        continue;
-                    }
-
-                    switch (line.Type)
-                    {
-                        case "ADDED" or "MODIFIED":
-                            var site = line.Object.Deserialize(PluginJsonContext.Default.V1Alpha1SiteMaintenance)!;
-                            resourceVersion = site.Metadata.ResourceVersion;
-                            await signals.WriteAsync(new WatchSignal.Changed(site), cancellationToken);
-                            break;
-                        case "DELETED":
-                            await signals.WriteAsync(new WatchSignal.Deleted(), cancellationToken);
-                            return;
-                        case "BOOKMARK":
-                            resourceVersion = line.Object.Deserialize(PluginJsonContext.Default.V1Alpha1SiteMaintenance)?.Metadata?.ResourceVersion ?? resourceVersion;
-                            break;
-                        case "ERROR":
-                            var status = line.Object.Deserialize(PluginJsonContext.Default.V1Status);
-                            if (status?.Code == 410)
-                            {
-                                // Too old a resourceVersion: read the site again and go on from there.
-                                resync = true;
-                                break;
-                            }
-
-                            throw new PluginException(PluginErrorKind.ServerError, $"the watch failed: {status?.Message ?? line.Object.GetRawText()}");
-                        default:
-                            break;
+                        // A server that ends watches at once must not make this a busy loop.
+                        await Task.Delay(MinimumWatchLength, time, cancellationToken);
                     }
                 }
                 catch (PluginException e) when (e.Kind == PluginErrorKind.SiteNotFound)
@@ -107,15 +84,51 @@ internal sealed class SiteWatcher(SiteApi api, TimeProvider time)
         }
     }
 
-    // The server ends the request after WatchTimeout; the client gives it a little longer
-    // before deciding the connection hung.
-    private async Task<WatchEventLine?> WatchOnceAsync(string ns, string name, string resourceVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// One watch request: reports changes until the server ends it. True when the site must be
+    /// read afresh (410 Expired); false when the watch simply ended.
+    /// </summary>
+    private async Task<bool> FollowAsync(string ns, string name, string from, Action<string> advance, ChannelWriter<WatchSignal> signals, CancellationToken cancellationToken)
     {
+        // The server ends the watch after WatchTimeout; the client allows a little more before
+        // deciding that the connection hung.
         using var hung = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         hung.CancelAfter(WatchTimeout + TimeSpan.FromSeconds(15));
         try
         {
-            return await api.WatchNextAsync(ns, name, resourceVersion, WatchTimeout, hung.Token);
+            await foreach (var line in api.WatchAsync(ns, name, from, WatchTimeout, hung.Token))
+            {
+                switch (line.Type)
+                {
+                    case "ADDED" or "MODIFIED":
+                        var site = line.Object.Deserialize(PluginJsonContext.Default.V1Alpha1SiteMaintenance)!;
+                        advance(site.Metadata.ResourceVersion);
+                        await signals.WriteAsync(new WatchSignal.Changed(site), cancellationToken);
+                        break;
+                    case "DELETED":
+                        throw new PluginException(PluginErrorKind.SiteNotFound, $"site \"{name}\" was deleted");
+                    case "BOOKMARK":
+                        if (line.Object.Deserialize(PluginJsonContext.Default.V1Alpha1SiteMaintenance)?.Metadata?.ResourceVersion is { Length: > 0 } bookmark)
+                        {
+                            advance(bookmark);
+                        }
+
+                        break;
+                    case "ERROR":
+                        var status = line.Object.Deserialize(PluginJsonContext.Default.V1Status);
+                        if (status?.Code == 410)
+                        {
+                            // Too old a resourceVersion: read the site again and go on from there.
+                            return true;
+                        }
+
+                        throw new PluginException(PluginErrorKind.ServerError, $"the watch failed: {status?.Message ?? line.Object.GetRawText()}");
+                    default:
+                        break;
+                }
+            }
+
+            return false;
         }
         catch (OperationCanceledException) when (hung.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
