@@ -24,13 +24,11 @@ internal sealed class CreateCommand
     private readonly Option<string?> _onTimeout = new("--on-timeout") { Description = "After the drain timeout: Offline (go anyway), Online (give up) or Wait", HelpName = "ACTION" };
     private readonly Option<string?> _pollInterval = new("--poll-interval") { Description = "How often sessions are counted (default 5s)", HelpName = "DURATION" };
     private readonly Option<string?> _lockConfigMap = new("--lock-configmap") { Description = "The lock ConfigMap's name (default SITE-maintenance)", HelpName = "NAME" };
-    private readonly Option<string> _dryRun = new("--dry-run")
+    private readonly Option<string?> _dryRun = new("--dry-run")
     {
-        Description = "none, client (print without sending) or server (validate and default on the server without storing)",
+        Description = "none, client (print without sending; the default of a bare --dry-run) or server (validate and default on the server without storing)",
         HelpName = "none|client|server",
         Arity = ArgumentArity.ZeroOrOne,
-        DefaultValueFactory = _ => "none",
-        CustomParser = r => r.Tokens.Count == 0 ? "client" : r.Tokens[0].Value,
     };
 
     private readonly Option<string?> _output = OutputOption.Create("json", "yaml", "name");
@@ -67,7 +65,8 @@ internal sealed class CreateCommand
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var dryRun = parseResult.GetValue(_dryRun) ?? "none";
+        // A bare --dry-run means client, as kubectl took it.
+        var dryRun = parseResult.GetValue(_dryRun) ?? (parseResult.GetResult(_dryRun) is null ? "none" : "client");
         var output = parseResult.GetValue(_output);
         var request = new CreateRequest
         {

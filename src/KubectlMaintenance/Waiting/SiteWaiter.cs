@@ -47,7 +47,12 @@ internal sealed class SiteWaiter(SiteApi api, TimeProvider time)
                 var snapshot = new WaitSnapshot(site, verdict, targetMode, elapsed, time.GetUtcNow(), reconnecting);
                 if (verdict.IsFinal)
                 {
-                    progress.Show(snapshot);
+                    // The last frame, for the log of a wait that went through changes.
+                    if (site != start)
+                    {
+                        progress.Show(snapshot);
+                    }
+
                     return new WaitResult(verdict, site, elapsed, false, false);
                 }
 
