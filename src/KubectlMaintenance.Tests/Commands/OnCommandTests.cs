@@ -226,6 +226,9 @@ public sealed class OnCommandTests
         var result = await cluster.Plugin().RunAsync("on", "shop", "--wait");
 
         result.ExitCode.Should().Be(0, result.ToString());
+
+        // The emulator logs a request when it ends; the watch ends when the plugin lets go of it.
+        await Eventually.TrueAsync(() => cluster.Api.Requests.Snapshot().Any(r => r.Verb == "watch"), TimeSpan.FromSeconds(5));
         var requests = cluster.Api.Requests.Snapshot().Where(r => r.Resource == "sitemaintenances").ToList();
         requests.Where(r => r.Verb == "watch").Select(r => Uri.UnescapeDataString(r.Query))
             .Should().NotBeEmpty().And.OnlyContain(q => q.Contains("fieldSelector=metadata.name=shop", StringComparison.Ordinal));

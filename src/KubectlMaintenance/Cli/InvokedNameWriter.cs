@@ -3,12 +3,11 @@ using System.Text;
 namespace SiteMaintenance.KubectlMaintenance.Cli;
 
 /// <summary>
-/// The writer help and version go through: line by line, it shows the executable's name
+/// The writer help goes through: line by line, it shows the executable's name
 /// (<c>kubectl-maintenance on ...</c>) as users type it through kubectl (<c>kubectl maintenance on ...</c>).
 /// </summary>
-internal sealed class InvokedNameWriter(TextWriter inner) : TextWriter
+internal sealed class InvokedNameWriter(TextWriter inner, string executableName) : TextWriter
 {
-    public const string ExecutableName = "kubectl-maintenance";
     public const string InvokedAs = "kubectl maintenance";
 
     private readonly StringBuilder _line = new();
@@ -28,7 +27,7 @@ internal sealed class InvokedNameWriter(TextWriter inner) : TextWriter
     {
         if (_line.Length > 0)
         {
-            inner.Write(_line.ToString().Replace(ExecutableName + " ", InvokedAs + " ", StringComparison.Ordinal));
+            inner.Write(_line.ToString().Replace(executableName + " ", InvokedAs + " ", StringComparison.Ordinal));
             _line.Clear();
         }
 

@@ -67,8 +67,10 @@ internal static class PluginCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var root = Build(console);
-        var parseResult = root.Parse(args);
-        using var helpOutput = new InvokedNameWriter(console.Out);
+
+        // A bare 'kubectl maintenance' shows the help, as kubectl does.
+        var parseResult = root.Parse(args.Count == 0 ? ["--help"] : args);
+        using var helpOutput = new InvokedNameWriter(console.Out, root.Name);
         var configuration = new InvocationConfiguration
         {
             Output = helpOutput,
@@ -80,21 +82,22 @@ internal static class PluginCli
         // Usage errors: kubectl's form and exit code 2, rather than the full help.
         if (parseResult.Errors.Count > 0 && parseResult.Action is not ExamplesHelpAction)
         {
-            foreach (var error in parseResult.Errors)
+            // With an unknown command, "Required command was not provided" only adds noise.
+            var errors = parseResult.Errors.Select(e => e.Message).ToList();
+            if (errors.Count > 1)
             {
-                console.Error.WriteLine($"error: {error.Message}");
+                errors.Remove("Required command was not provided.");
+            }
+
+            foreach (var error in errors)
+            {
+                console.Error.WriteLine($"error: {error}");
             }
 
             var command = parseResult.CommandResult.Command;
             var name = command == root ? "kubectl maintenance" : $"kubectl maintenance {command.Name}";
             console.Error.WriteLine($"See '{name} --help' for usage.");
             return ExitCodes.Usage;
-        }
-
-        // A bare 'kubectl maintenance' shows the help, as kubectl does.
-        if (parseResult.CommandResult.Command == root && args.Count == 0)
-        {
-            parseResult = root.Parse(["--help"]);
         }
 
         var exitCode = await parseResult.InvokeAsync(configuration, interrupt);

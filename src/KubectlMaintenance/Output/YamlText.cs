@@ -81,19 +81,25 @@ internal static partial class YamlText
         }
     }
 
-    private static void WriteSequence(JsonArray sequence, int indent, StringBuilder text)
+    private static void WriteSequence(JsonArray sequence, int indent, StringBuilder text, bool firstInline = false)
     {
+        var first = true;
         foreach (var item in sequence)
         {
-            text.Append(' ', indent).Append("- ");
+            if (!(first && firstInline))
+            {
+                text.Append(' ', indent);
+            }
+
+            first = false;
+            text.Append("- ");
             switch (item)
             {
                 case JsonObject { Count: > 0 } o:
                     WriteMapping(o, indent + 2, text, firstInline: true);
                     break;
                 case JsonArray { Count: > 0 } a:
-                    text.Append('\n');
-                    WriteSequence(a, indent + 2, text);
+                    WriteSequence(a, indent + 2, text, firstInline: true);
                     break;
                 case JsonValue v when v.GetValueKind() == JsonValueKind.String && Literal(v.GetValue<string>(), indent + 2) is { } block:
                     text.Append(block);
