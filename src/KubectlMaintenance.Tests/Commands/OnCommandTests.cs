@@ -158,6 +158,7 @@ public sealed class OnCommandTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.Out.Should().Contain("] Waiting for the operator to act on mode Offline");
+        result.Error.Should().StartWith("error: timed out after 1s waiting for site \"shop\" to be OFFLINE; the operator has not acted on the request yet\n");
     }
 
     [Fact]

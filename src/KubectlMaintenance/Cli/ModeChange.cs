@@ -67,7 +67,10 @@ internal sealed class ModeChange(CommandEnvironment environment, SiteApi api)
             return ErrorReporter.Report(
                 new PluginException(
                     PluginErrorKind.Other,
-                    $"timed out after {took} waiting for site \"{site}\" to be {word}; it is {ProgressText.State(Snapshot(request, result))}",
+                    $"timed out after {took} waiting for site \"{site}\" to be {word}; " +
+                        (result.Verdict.State == WaitState.NotObserved
+                            ? "the operator has not acted on the request yet"
+                            : $"it is {ProgressText.State(Snapshot(request, result))}"),
                     request.Mode == SiteModes.Offline
                         ? $"The request stays in place and the operator keeps working on it. Cancel it with 'kubectl maintenance off {site}', or skip the drain with 'kubectl maintenance on {site} --force'."
                         : "The request stays in place and the operator keeps working on it; see 'kubectl maintenance status " + site + "'.",
