@@ -108,6 +108,20 @@ public sealed class DiscoveryAndTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenApi_v2_is_served_as_json_and_protobuf_only_clients_get_406()
+    {
+        await Client.InstallWidgetsAsync();
+
+        var (code, doc, _) = await _raw.GetAsync("/openapi/v2", "application/json");
+        var (protobufOnly, _, _) = await _raw.GetAsync("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+
+        code.Should().Be(200);
+        doc!["swagger"]!.GetValue<string>().Should().Be("2.0");
+        doc["definitions"]!["com.example.v1.Widget"]!["x-kubernetes-group-version-kind"]![0]!["kind"]!.GetValue<string>().Should().Be("Widget");
+        protobufOnly.Should().Be(406);
+    }
+
+    [Fact]
     public async Task Unknown_paths_are_404()
     {
         (await _raw.GetAsync("/apis/nope.example.com/v1/things")).Code.Should().Be(404);

@@ -166,6 +166,15 @@ internal sealed partial class ApiHandler(
             case "/openapi/v3":
                 await Responses.WriteJsonAsync(context, 200, OpenApiDocuments.Index(registry));
                 return;
+            case "/openapi/v2":
+                // Served as JSON only; a client that accepts nothing but protobuf gets 406.
+                if (accept.Length > 0 && !accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("*/*", StringComparison.Ordinal))
+                {
+                    throw ApiException.NotAcceptable("only the following media types are accepted: application/json");
+                }
+
+                await Responses.WriteJsonAsync(context, 200, OpenApiDocuments.SwaggerV2(registry));
+                return;
             default:
                 break;
         }

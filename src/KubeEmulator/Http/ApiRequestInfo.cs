@@ -119,6 +119,21 @@ public sealed record ApiRequestInfo
             _ => method.ToLowerInvariant(),
         };
 
+        // A list or watch narrowed to one name by field selector is about that object (RBAC
+        // resourceNames apply), as the apiserver's RequestInfoFactory reads it.
+        if (verb is "list" or "watch" && name.Length == 0 && query.TryGetValue("fieldSelector", out var fieldSelector))
+        {
+            foreach (var requirement in fieldSelector.Split(','))
+            {
+                var parts2 = requirement.Split('=', 2);
+                var key = parts2[0].TrimEnd('=');
+                if (parts2.Length == 2 && key == "metadata.name" && !requirement.Contains("!=", StringComparison.Ordinal))
+                {
+                    name = parts2[1].TrimStart('=');
+                }
+            }
+        }
+
         return basic with
         {
             IsResourceRequest = true,

@@ -68,6 +68,29 @@ public static class OpenApiDocuments
         };
     }
 
+    /// <summary>
+    /// A Swagger 2.0 document with a definition per kind (JSON only): enough for clients that
+    /// fall back to <c>/openapi/v2</c> to find each kind's group-version-kind.
+    /// </summary>
+    public static JsonObject SwaggerV2(ResourceRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var definitions = new JsonObject();
+        foreach (var t in registry.All)
+        {
+            var schema = Schema(t);
+            definitions[DefinitionName(t)] = schema;
+        }
+
+        return new JsonObject
+        {
+            ["swagger"] = "2.0",
+            ["info"] = new JsonObject { ["title"] = "Kubernetes", ["version"] = "v1.32.9" },
+            ["paths"] = new JsonObject(),
+            ["definitions"] = definitions,
+        };
+    }
+
     public static string PathKey(string group, string version) => group.Length == 0 ? $"api/{version}" : $"apis/{group}/{version}";
 
     private static IEnumerable<KeyValuePair<(string Group, string Version), bool>> GroupVersions(ResourceRegistry registry) =>

@@ -41,7 +41,14 @@ public static class MetadataRules
     }
 
     /// <summary>Validates the user-settable parts of ObjectMeta.</summary>
-    public static IEnumerable<FieldCause> Validate(JsonObject metadata, NameFormat nameFormat, bool nameRequired = true)
+    /// <param name="metadata">The object's metadata.</param>
+    /// <param name="nameFormat">How the kind's names are validated.</param>
+    /// <param name="kubeFinalizerNames">
+    /// Whether finalizers without a '/' must be one of the standard names: built-in kinds validate
+    /// metadata with the core rules, custom resources and CRDs with apimachinery's, which lack it.
+    /// </param>
+    /// <param name="nameRequired">Whether an empty name is an error.</param>
+    public static IEnumerable<FieldCause> Validate(JsonObject metadata, NameFormat nameFormat, bool kubeFinalizerNames = true, bool nameRequired = true)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         var name = metadata["name"].Str() ?? string.Empty;
@@ -118,7 +125,7 @@ public static class MetadataRules
                     yield return FieldCause.Invalid(field, Quote(finalizer), msg);
                 }
 
-                if (!finalizer.Contains('/', StringComparison.Ordinal) && !StandardFinalizers.Contains(finalizer))
+                if (kubeFinalizerNames && !finalizer.Contains('/', StringComparison.Ordinal) && !StandardFinalizers.Contains(finalizer))
                 {
                     yield return FieldCause.Invalid(field, Quote(finalizer), "name is neither a standard finalizer name nor is it fully qualified");
                 }

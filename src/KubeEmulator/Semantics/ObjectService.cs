@@ -154,7 +154,9 @@ public sealed class ObjectService
 
                 created = true;
                 var fresh = (JsonObject)body.DeepClone();
-                RejectResourceVersionOnCreate(fresh);
+
+                // A PUT that creates ignores the resourceVersion it carries, as the apiserver's update path does.
+                fresh.Obj("metadata").Remove("resourceVersion");
                 CheckNamespaceExists(type, ns, reader);
                 var admittedNew = Admit(type, strategy, fresh, null, options, context, subresource, warnings, managedFieldsSet: false);
                 return Finish(type, strategy, null, admittedNew, options, out result);
@@ -770,7 +772,8 @@ public sealed class ObjectService
         }
 
         var name = metadata["name"].Str() ?? string.Empty;
-        var causes = new List<FieldCause>(MetadataRules.Validate(metadata, strategy.NameFormat));
+        var kubeFinalizerNames = !type.IsCustom && type.Group != "apiextensions.k8s.io";
+        var causes = new List<FieldCause>(MetadataRules.Validate(metadata, strategy.NameFormat, kubeFinalizerNames));
         if (old is not null)
         {
             causes.AddRange(MetadataRules.ValidateFinalizersDuringDeletion(old.Obj("metadata"), metadata));
