@@ -70,7 +70,7 @@ public sealed class LockConfigMapTests
     }
 
     [Fact]
-    public async Task A_renamed_lock_replaces_the_former_one()
+    public async Task A_lock_left_under_a_former_name_says_online()
     {
         await using var h = await ReconcileHarness.StartAsync();
         await h.CreateIngressAsync("shop");
@@ -81,7 +81,10 @@ public sealed class LockConfigMapTests
         await h.ReconcileAsync();
 
         (await h.LockAsync("shop-lock"))!.Data["state"].Should().Be("OFFLINE");
-        (await h.LockAsync()).Should().BeNull("a lock under the former name would tell the application an outdated state");
+        var former = (await h.LockAsync())!;
+        former.Data["state"].Should().Be("ONLINE", "a lock under the former name must not tell the application an outdated state");
+        former.Data.Should().NotContainKey("offline");
+        former.Metadata.OwnerReferences.Should().ContainSingle(r => r.Controller == true, "it goes with the SiteMaintenance");
         (await h.StatusAsync()).Phase.Should().Be(SitePhases.Offline);
     }
 

@@ -246,14 +246,18 @@ internal sealed class SiteConverger(
         return new(outcome, [], [problem], options.Value.ProblemRecheckInterval);
     }
 
-    // The lock says `state`, and it is the site's only lock: one left under a former
-    // spec.lock.configMapName would keep telling the application an outdated state.
+    // The lock says `state`; a lock left under a former spec.lock.configMapName says ONLINE.
     private async Task<LockObservation> EnsureLockAsync(
         SiteContext context, LockObservation lockState, LockState state, DateTime since, CancellationToken cancellationToken)
     {
         var data = LockData.For(state, since, context.Name, context.Definition.Message, context.Definition.MaintenanceUrl);
         var ensured = await locks.EnsureAsync(context.Site, lockState, data, cancellationToken);
-        await locks.DeleteFormerAsync(context.Site, ensured.Name, cancellationToken);
+        await locks.ReleaseFormerAsync(
+            context.Site,
+            ensured.Name,
+            formerSince => LockData.For(
+                LockState.Online, formerSince ?? KubeTime.Seconds(context.Now), context.Name, context.Definition.Message, context.Definition.MaintenanceUrl),
+            cancellationToken);
         return ensured;
     }
 

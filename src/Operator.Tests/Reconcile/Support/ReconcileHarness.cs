@@ -11,6 +11,7 @@ using SiteMaintenance.Operator.Reconcile;
 using SiteMaintenance.Operator.Reconcile.Kube;
 using SiteMaintenance.Operator.Runtime;
 using SiteMaintenance.Operator.Tests.TestSupport;
+using SiteMaintenance.Rbac;
 
 namespace SiteMaintenance.Operator.Tests.Reconcile.Support;
 
@@ -25,6 +26,9 @@ internal sealed class ReconcileHarness : IAsyncDisposable
     public const string Namespace = "shop";
     public const string OperatorUser = "operator";
     public const string SiteName = "shop";
+
+    /// <summary>Where the operator would run (no site lives there).</summary>
+    public const string OperatorNamespace = "site-maintenance-system";
 
     private readonly ServiceProvider _services;
 
@@ -274,6 +278,9 @@ internal sealed class ReconcileHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // For `make rbac-api-use`: what the reconciler asked of the API (sites live outside the
+        // operator's namespace, so every use is "watched" or "cluster").
+        ApiUseFile.AppendRecorded(Api.Requests.Snapshot(), OperatorUser, OperatorNamespace);
         await Fleet.DisposeAsync();
         await _services.DisposeAsync();
         await Api.DisposeAsync();

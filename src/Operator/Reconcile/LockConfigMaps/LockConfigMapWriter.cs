@@ -69,12 +69,16 @@ internal sealed partial class LockConfigMapWriter(
     }
 
     /// <summary>
-    /// Deletes the site's other lock ConfigMaps (controlled by it, labelled with it, named
-    /// otherwise), as the cache shows them: locks left under a former <c>spec.lock.configMapName</c>.
+    /// Makes the site's other lock ConfigMaps (controlled by it, labelled with it, named otherwise,
+    /// as the cache shows them) say ONLINE: a lock left under a former
+    /// <c>spec.lock.configMapName</c> must not keep telling the application an outdated state. It is
+    /// not deleted (the operator has no delete rights); the garbage collector removes it with the site.
     /// </summary>
-    public async Task DeleteFormerAsync(V1Alpha1SiteMaintenance site, string currentName, CancellationToken cancellationToken)
+    public async Task ReleaseFormerAsync(
+        V1Alpha1SiteMaintenance site, string currentName, Func<DateTime?, IReadOnlyDictionary<string, string>> onlineData, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(onlineData);
         var former = configMaps.List(site.Metadata.NamespaceProperty)
             .Where(c => c.Metadata.Name != currentName
                 && c.Metadata.Labels is { } labels
@@ -84,19 +88,8 @@ internal sealed partial class LockConfigMapWriter(
             .ToList();
         foreach (var configMap in former)
         {
-            try
-            {
-                await kubernetes.CoreV1.DeleteNamespacedConfigMapAsync(
-                    configMap.Metadata.Name,
-                    configMap.Metadata.NamespaceProperty,
-                    new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = configMap.Metadata.Uid } },
-                    cancellationToken: cancellationToken);
-                LogDeleted(logger, configMap.Metadata.NamespaceProperty, configMap.Metadata.Name);
-            }
-            catch (k8s.Autorest.HttpOperationException e) when (e.IsNotFound())
-            {
-                // Already gone.
-            }
+            var observation = new LockObservation(configMap.Metadata.Name, configMap, LockOwnership.Owned);
+            await EnsureAsync(site, observation, onlineData(observation.SinceOf(LockState.Online)), cancellationToken);
         }
     }
 
@@ -194,7 +187,9 @@ internal sealed partial class LockConfigMapWriter(
         Name = site.Metadata.Name,
         Uid = site.Metadata.Uid,
         Controller = true,
-        BlockOwnerDeletion = true,
+
+        // Not blockOwnerDeletion: with OwnerReferencesPermissionEnforcement that needs update
+        // rights on sitemaintenances/finalizers, and foreground deletion gains nothing from it here.
     };
 
     private static JsonObject Reference(V1OwnerReference reference)
@@ -218,9 +213,6 @@ internal sealed partial class LockConfigMapWriter(
 
         return node;
     }
-
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Deleted the former lock ConfigMap {Namespace}/{Name}")]
-    private static partial void LogDeleted(ILogger logger, string @namespace, string name);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Lock ConfigMap {Namespace}/{Name} now says {State}")]
     private static partial void LogWritten(ILogger logger, string @namespace, string name, string state);
