@@ -35,9 +35,6 @@ internal sealed class SiteReconciler(
     IOptions<SiteReconcilerOptions> options,
     ILogger<SiteReconciler> logger) : IReconciler
 {
-    /// <summary>The Stalled reason of a name too long to be a label value.</summary>
-    public const string InvalidNameReason = "InvalidName";
-
     /// <inheritdoc/>
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -107,7 +104,7 @@ internal sealed class SiteReconciler(
         }
 
         SpecProblem problem = new(
-            InvalidNameReason,
+            ConditionReasons.InvalidName,
             "metadata.name",
             $"metadata.name: \"{name}\" is {name.Length} characters long; a SiteMaintenance name is used as a label value, so at most 63 are allowed");
         return SiteValidationResult.Invalid([problem, .. validation.Problems]);

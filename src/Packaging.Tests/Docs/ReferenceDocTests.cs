@@ -54,6 +54,18 @@ public sealed partial class ReferenceDocTests
     }
 
     [Fact]
+    public void Every_reconciler_condition_and_event_reason_is_explained_in_operations()
+    {
+        var operations = File.ReadAllText(RepositoryPaths.Of("docs/operations.md"));
+        var reasons = Constants("src/Operator/Reconcile/Status/ConditionReasons.cs")
+            .Concat(Constants("src/Operator/Reconcile/Events/SiteEventReasons.cs"))
+            .ToList();
+
+        reasons.Should().Contain("DrainTimedOut").And.Contain("UnreachablePods");
+        reasons.Where(r => !operations.Contains($"`{r}`", StringComparison.Ordinal)).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Every_lock_key_of_the_design_is_documented()
     {
         foreach (var key in new[] { "state", "pending", "offline", "message", "maintenanceUrl", "since", "site" })

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Autorest;
 using SiteMaintenance.Operator.Domain;
 using SiteMaintenance.Operator.Reconcile.Kube;
+using SiteMaintenance.Operator.Reconcile.Status;
 
 namespace SiteMaintenance.Operator.Reconcile.Drain;
 
@@ -12,15 +13,6 @@ namespace SiteMaintenance.Operator.Reconcile.Drain;
 /// <param name="Message">What is wrong, for people; null when the token was read.</param>
 internal sealed record BearerToken(string? Token, string? Reason, string? Message)
 {
-    /// <summary>The Secret does not exist.</summary>
-    public const string SecretNotFound = "TokenSecretNotFound";
-
-    /// <summary>The Secret has no such key.</summary>
-    public const string KeyNotFound = "TokenKeyNotFound";
-
-    /// <summary>The value is empty or cannot be sent in a header.</summary>
-    public const string Unusable = "TokenUnusable";
-
     /// <summary>True when there is no usable token.</summary>
     public bool IsProblem => Reason is not null;
 
@@ -41,18 +33,18 @@ internal sealed record BearerToken(string? Token, string? Reason, string? Messag
         }
         catch (HttpOperationException e) when (e.IsNotFound())
         {
-            return new(null, SecretNotFound, $"{field}: Secret \"{reference.Name}\" not found in namespace \"{@namespace}\"");
+            return new(null, ConditionReasons.TokenSecretNotFound, $"{field}: Secret \"{reference.Name}\" not found in namespace \"{@namespace}\"");
         }
 
         if (secret.Data is null || !secret.Data.TryGetValue(reference.Key, out var bytes) || bytes is null)
         {
-            return new(null, KeyNotFound, $"{field}: Secret \"{reference.Name}\" has no key \"{reference.Key}\"");
+            return new(null, ConditionReasons.TokenKeyNotFound, $"{field}: Secret \"{reference.Name}\" has no key \"{reference.Key}\"");
         }
 
         var token = Encoding.UTF8.GetString(bytes).Trim();
         if (token.Length == 0 || token.Any(c => char.IsControl(c) || c > '\u007e'))
         {
-            return new(null, Unusable, $"{field}: the value of key \"{reference.Key}\" in Secret \"{reference.Name}\" is empty or not printable ASCII");
+            return new(null, ConditionReasons.TokenUnusable, $"{field}: the value of key \"{reference.Key}\" in Secret \"{reference.Name}\" is empty or not printable ASCII");
         }
 
         return new(token, null, null);

@@ -2,7 +2,7 @@ namespace SiteMaintenance.Operator.Reconcile.Status;
 
 /// <summary>
 /// The reasons the reconciler gives its conditions, besides the validator's
-/// (<see cref="Domain.SpecProblemReasons"/>) and the token's (<see cref="Drain.BearerToken"/>).
+/// (<see cref="Domain.SpecProblemReasons"/>). docs/operations.md explains each.
 /// </summary>
 internal static class ConditionReasons
 {
@@ -26,4 +26,16 @@ internal static class ConditionReasons
 
     /// <summary>The lock ConfigMap belongs to something else.</summary>
     public const string LockConflict = "LockConflict";
+
+    /// <summary>The Secret of <c>spec.sessions.tokenSecretRef</c> does not exist.</summary>
+    public const string TokenSecretNotFound = "TokenSecretNotFound";
+
+    /// <summary>The Secret has no such key.</summary>
+    public const string TokenKeyNotFound = "TokenKeyNotFound";
+
+    /// <summary>The token is empty or cannot be sent in a header.</summary>
+    public const string TokenUnusable = "TokenUnusable";
+
+    /// <summary>The object's name is too long to be a label value (63 characters).</summary>
+    public const string InvalidName = "InvalidName";
 }
