@@ -9,7 +9,14 @@ RESULTS       := TestResults
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help build test clean
+.PHONY: help build test clean docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
+
+# The operator's image, with a tag (registry/name:tag); the release pins it in config/manager.
+IMG            ?= ghcr.io/site-maintenance/site-maintenance-operator:0.1.0
+CONTAINER_TOOL ?= docker
+# config/default (all namespaces) or config/namespaced (only the namespaces it lists).
+CONFIG         ?= config/default
+KUBECTL        ?= kubectl
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
@@ -30,3 +37,53 @@ clean: ## Remove build output and test results
 	$(DOTNET) clean $(SOLUTION) -c $(CONFIGURATION) -nologo >/dev/null
 	rm -rf $(RESULTS) artifacts
 	find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+
+##@ Deployment (to the cluster of the current kubeconfig context)
+
+docker-build: ## Build the operator's image as $(IMG) (NativeAOT, chiseled, non-root)
+	$(CONTAINER_TOOL) build -t $(IMG) \
+		--build-arg VERSION=$(lastword $(subst :, ,$(IMG))) \
+		--build-arg REVISION=$$(git rev-parse HEAD 2>/dev/null || echo unknown) \
+		--build-arg CREATED=$$(date -u +%Y-%m-%dT%H:%M:%SZ) .
+
+docker-push: ## Push $(IMG)
+	$(CONTAINER_TOOL) push $(IMG)
+
+manifests: ## Render $(CONFIG) with the image $(IMG) into dist/install.yaml (offline)
+	@$(MAKE) --no-print-directory .deploy-overlay
+	@mkdir -p dist
+	$(KUBECTL) kustomize config/.deploy > dist/install.yaml
+
+install: ## Install the CRD only
+	$(KUBECTL) apply -k config/crd
+
+uninstall: ## Remove the CRD (and with it every SiteMaintenance: bring sites Online first)
+	$(KUBECTL) delete -k config/crd --ignore-not-found
+
+deploy: ## Install $(CONFIG) with the image $(IMG) (kubectl apply -k)
+	@$(MAKE) --no-print-directory .deploy-overlay
+	$(KUBECTL) apply -k config/.deploy
+
+undeploy: ## Remove what deploy installed (bring sites Online first: docs/install.md)
+	@$(MAKE) --no-print-directory .deploy-overlay
+	$(KUBECTL) delete -k config/.deploy --ignore-not-found
+
+# A throw-away overlay of $(CONFIG) that sets the image to $(IMG) (kustomize needs a
+# relative base, and `kubectl kustomize` has no `edit`).
+.deploy-overlay:
+	@mkdir -p config/.deploy
+	@img='$(IMG)'; printf '%s\n' \
+		'apiVersion: kustomize.config.k8s.io/v1beta1' 'kind: Kustomization' \
+		'resources:' '  - ../$(notdir $(CONFIG))' \
+		'images:' '  - name: ghcr.io/site-maintenance/site-maintenance-operator' \
+		"    newName: $${img%:*}" "    newTag: \"$${img##*:}\"" > config/.deploy/kustomization.yaml
+
+##@ Least privilege
+
+rbac-api-use: ## Record the operator tests' API requests into src/Packaging.Tests/Rbac/operator-api-use.txt
+	@rm -f .api-use.tmp
+	SITEMAINTENANCE_RECORD_API_USE=$(CURDIR)/.api-use.tmp $(DOTNET) test src/Operator.Tests -c $(CONFIGURATION) -nologo
+	@test -s .api-use.tmp || { echo "no requests recorded: the operator tests must call ApiUseFile.AppendRecorded (src/KubeRbac)" >&2; exit 1; }
+	@{ sed -n '/^#/p' src/Packaging.Tests/Rbac/operator-api-use.txt; sort -u .api-use.tmp; } > .api-use.new
+	@mv .api-use.new src/Packaging.Tests/Rbac/operator-api-use.txt && rm -f .api-use.tmp
+	@git --no-pager diff --stat -- src/Packaging.Tests/Rbac/operator-api-use.txt

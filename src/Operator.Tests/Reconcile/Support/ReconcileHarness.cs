@@ -1,0 +1,309 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using SiteMaintenance.Emulator;
+using SiteMaintenance.Emulator.Recording;
+using SiteMaintenance.Operator.Api;
+using SiteMaintenance.Operator.Domain;
+using SiteMaintenance.Operator.Reconcile;
+using SiteMaintenance.Operator.Reconcile.Kube;
+using SiteMaintenance.Operator.Runtime;
+using SiteMaintenance.Operator.Tests.TestSupport;
+using SiteMaintenance.Rbac;
+
+namespace SiteMaintenance.Operator.Tests.Reconcile.Support;
+
+/// <summary>
+/// The reconciler wired as the operator wires it (<c>AddSiteReconciler</c>), against the API
+/// emulator with the SiteMaintenance CRD installed, with caches that a test refreshes through the
+/// API before each step and a clock that moves only when told. The reconciler talks to the API as
+/// the user <see cref="OperatorUser"/>, so its requests can be told from the test's own.
+/// </summary>
+internal sealed class ReconcileHarness : IAsyncDisposable
+{
+    public const string Namespace = "shop";
+    public const string OperatorUser = "operator";
+    public const string SiteName = "shop";
+
+    /// <summary>Where the operator would run (no site lives there).</summary>
+    public const string OperatorNamespace = "site-maintenance-system";
+
+    private readonly ServiceProvider _services;
+
+    private ReconcileHarness(KubeEmulator api, ServiceProvider services, ManualTimeProvider clock, RecordingSiteMetrics metrics, IKubernetes operatorClient)
+    {
+        Api = api;
+        _services = services;
+        Clock = clock;
+        Metrics = metrics;
+        OperatorClient = operatorClient;
+        Sites = services.GetRequiredService<ApiSnapshotCache<V1Alpha1SiteMaintenance>>();
+        Leases = services.GetRequiredService<ApiSnapshotCache<V1Lease>>();
+        Ingresses = services.GetRequiredService<ApiSnapshotCache<V1Ingress>>();
+        ConfigMaps = services.GetRequiredService<ApiSnapshotCache<V1ConfigMap>>();
+        Reconciler = services.GetRequiredService<IReconciler>();
+    }
+
+    public KubeEmulator Api { get; }
+
+    /// <summary>The test's admin client.</summary>
+    public IKubernetes Client => Api.Client;
+
+    /// <summary>The reconciler's client (user <see cref="OperatorUser"/>).</summary>
+    public IKubernetes OperatorClient { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public RecordingSiteMetrics Metrics { get; }
+
+    public ApiSnapshotCache<V1Alpha1SiteMaintenance> Sites { get; }
+
+    public ApiSnapshotCache<V1Lease> Leases { get; }
+
+    /// <summary>Every Ingress (the runtime's cache may be narrower; the reconciler falls back to the API).</summary>
+    public ApiSnapshotCache<V1Ingress> Ingresses { get; }
+
+    /// <summary>ConfigMaps labelled with the site label only, as the runtime's informer selects them.</summary>
+    public ApiSnapshotCache<V1ConfigMap> ConfigMaps { get; }
+
+    public IReconciler Reconciler { get; }
+
+    public FakeAppFleet Fleet { get; } = new();
+
+    /// <summary>
+    /// Starts an emulator, installs the CRD (with <paramref name="relaxedSpecSchema"/>, one whose
+    /// spec accepts anything, as an object stored before the CRD validated it) and wires the reconciler.
+    /// </summary>
+    public static async Task<ReconcileHarness> StartAsync(bool relaxedSpecSchema = false, Action<SiteReconcilerOptions>? configure = null)
+    {
+        var api = await KubeEmulator.StartAsync();
+        await InstallCrdAsync(api.Client, relaxedSpecSchema);
+        await api.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
+
+        var operatorClient = api.CreateClient(OperatorUser);
+        var clock = new ManualTimeProvider(KubeTime.Seconds(DateTime.UtcNow));
+        var metrics = new RecordingSiteMetrics();
+        var admin = api.Client;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(operatorClient);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<ISiteMetrics>(metrics);
+        services.AddSingleton(new ApiSnapshotCache<V1Alpha1SiteMaintenance>(async ct => await ListSitesAsync(admin, ct)));
+        services.AddSingleton(new ApiSnapshotCache<V1Lease>(async ct => (await admin.CoordinationV1.ListLeaseForAllNamespacesAsync(cancellationToken: ct)).Items));
+        services.AddSingleton(new ApiSnapshotCache<V1Ingress>(async ct => (await admin.NetworkingV1.ListIngressForAllNamespacesAsync(cancellationToken: ct)).Items));
+        services.AddSingleton(new ApiSnapshotCache<V1ConfigMap>(async ct =>
+            (await admin.CoreV1.ListConfigMapForAllNamespacesAsync(labelSelector: WellKnown.SiteLabel, cancellationToken: ct)).Items));
+        services.AddSingleton<IObjectCache<V1Alpha1SiteMaintenance>>(sp => sp.GetRequiredService<ApiSnapshotCache<V1Alpha1SiteMaintenance>>());
+        services.AddSingleton<IObjectCache<V1Lease>>(sp => sp.GetRequiredService<ApiSnapshotCache<V1Lease>>());
+        services.AddSingleton<IObjectCache<V1Ingress>>(sp => sp.GetRequiredService<ApiSnapshotCache<V1Ingress>>());
+        services.AddSingleton<IObjectCache<V1ConfigMap>>(sp => sp.GetRequiredService<ApiSnapshotCache<V1ConfigMap>>());
+        services.AddSiteReconciler(options =>
+        {
+            options.ReportingInstance = "operator-0";
+            configure?.Invoke(options);
+        });
+        return new ReconcileHarness(api, services.BuildServiceProvider(), clock, metrics, operatorClient);
+    }
+
+    /// <summary>Refreshes every cache through the API.</summary>
+    public async Task RefreshAsync()
+    {
+        await Sites.RefreshAsync();
+        await Leases.RefreshAsync();
+        await Ingresses.RefreshAsync();
+        await ConfigMaps.RefreshAsync();
+    }
+
+    /// <summary>Refreshes the caches (unless told not to) and reconciles the site once.</summary>
+    public async Task<ReconcileResult> ReconcileAsync(string name = SiteName, bool refresh = true)
+    {
+        if (refresh)
+        {
+            await RefreshAsync();
+        }
+
+        return await Reconciler.ReconcileAsync(new ObjectKey(Namespace, name), CancellationToken.None);
+    }
+
+    /// <summary>Creates a SiteMaintenance with <paramref name="spec"/>.</summary>
+    public Task CreateSiteAsync(JsonObject spec, string name = SiteName) => CreateSiteAsync(spec.ToJsonString(), name);
+
+    /// <summary>Creates a SiteMaintenance with <paramref name="specJson"/> as its spec.</summary>
+    public async Task CreateSiteAsync(string specJson, string name = SiteName)
+    {
+        var body = new JsonObject
+        {
+            ["apiVersion"] = V1Alpha1SiteMaintenance.KubeGroupVersion,
+            ["kind"] = V1Alpha1SiteMaintenance.KubeKind,
+            ["metadata"] = new JsonObject { ["name"] = name },
+            ["spec"] = JsonNode.Parse(specJson),
+        };
+        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
+            body, V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, Namespace, V1Alpha1SiteMaintenance.KubePluralName);
+    }
+
+    /// <summary>Merge-patches the spec, e.g. <c>{"mode": "Offline"}</c>.</summary>
+    public async Task PatchSpecAsync(string specPatchJson, string name = SiteName) =>
+        await Client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch($$"""{"spec": {{specPatchJson}}}""", V1Patch.PatchType.MergePatch),
+            V1Alpha1SiteMaintenance.KubeGroup,
+            V1Alpha1SiteMaintenance.KubeApiVersion,
+            Namespace,
+            V1Alpha1SiteMaintenance.KubePluralName,
+            name);
+
+    /// <summary>Deletes the SiteMaintenance.</summary>
+    public async Task DeleteSiteAsync(string name = SiteName) =>
+        await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+            V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, Namespace, V1Alpha1SiteMaintenance.KubePluralName, name);
+
+    /// <summary>The SiteMaintenance as stored; null when it does not exist.</summary>
+    public async Task<V1Alpha1SiteMaintenance?> GetSiteAsync(string name = SiteName)
+    {
+        try
+        {
+            var element = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
+                V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, Namespace, V1Alpha1SiteMaintenance.KubePluralName, name);
+            return element.Deserialize(OperatorJsonContext.Default.V1Alpha1SiteMaintenance);
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The site's status (fails the test when the site is gone).</summary>
+    public async Task<V1Alpha1SiteMaintenanceStatus> StatusAsync(string name = SiteName) =>
+        (await GetSiteAsync(name))?.Status ?? throw new InvalidOperationException($"SiteMaintenance {name} has no status");
+
+    /// <summary>The condition of <paramref name="type"/>.</summary>
+    public async Task<V1Condition> ConditionAsync(string type, string name = SiteName) =>
+        (await StatusAsync(name)).Conditions?.Single(c => c.Type == type) ?? throw new InvalidOperationException("no conditions");
+
+    /// <summary>Creates an Ingress with <paramref name="annotations"/> (null: none at all).</summary>
+    public async Task CreateIngressAsync(string name, IDictionary<string, string>? annotations = null)
+    {
+        var ingress = new V1Ingress
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Annotations = annotations },
+            Spec = new V1IngressSpec
+            {
+                Rules =
+                [
+                    new V1IngressRule
+                    {
+                        Host = name + ".example.com",
+                        Http = new V1HTTPIngressRuleValue
+                        {
+                            Paths =
+                            [
+                                new V1HTTPIngressPath
+                                {
+                                    Path = "/",
+                                    PathType = "Prefix",
+                                    Backend = new V1IngressBackend
+                                    {
+                                        Service = new V1IngressServiceBackend { Name = name, Port = new V1ServiceBackendPort { Number = 80 } },
+                                    },
+                                },
+                            ],
+                        },
+                    },
+                ],
+            },
+        };
+        await Client.NetworkingV1.CreateNamespacedIngressAsync(ingress, Namespace);
+    }
+
+    /// <summary>The Ingress's annotations as stored (empty when it has none).</summary>
+    public async Task<IDictionary<string, string>> AnnotationsAsync(string ingress) =>
+        (await Client.NetworkingV1.ReadNamespacedIngressAsync(ingress, Namespace)).Metadata.Annotations ?? new Dictionary<string, string>();
+
+    /// <summary>The lock ConfigMap (default name); null when it does not exist.</summary>
+    public async Task<V1ConfigMap?> LockAsync(string name = SiteName + "-maintenance")
+    {
+        try
+        {
+            return await Client.CoreV1.ReadNamespacedConfigMapAsync(name, Namespace);
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates a CommandTask Lease for <paramref name="site"/> renewed at <paramref name="renewTime"/>.</summary>
+    public async Task CreateLeaseAsync(string name, DateTime renewTime, int durationSeconds, string site = SiteName)
+    {
+        var lease = new V1Lease
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = Namespace,
+                Labels = new Dictionary<string, string> { [WellKnown.SiteLabel] = site },
+            },
+            Spec = new V1LeaseSpec
+            {
+                HolderIdentity = "shop-0/migrate",
+                LeaseDurationSeconds = durationSeconds,
+                AcquireTime = KubeTime.Micro(renewTime),
+                RenewTime = KubeTime.Micro(renewTime),
+            },
+        };
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(lease, Namespace);
+    }
+
+    /// <summary>The Events about SiteMaintenances in the namespace, oldest first.</summary>
+    public async Task<IReadOnlyList<Eventsv1Event>> EventsAsync() =>
+        [.. (await Client.EventsV1.ListNamespacedEventAsync(Namespace)).Items
+            .Where(e => e.Regarding?.Kind == V1Alpha1SiteMaintenance.KubeKind)
+            .OrderBy(e => e.EventTime)];
+
+    /// <summary>The Event reasons, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> EventReasonsAsync() => [.. (await EventsAsync()).Select(e => e.Reason)];
+
+    /// <summary>Where the request log stands now.</summary>
+    public int Mark() => Api.Requests.Count;
+
+    /// <summary>The reconciler's requests since <paramref name="mark"/>.</summary>
+    public IReadOnlyList<RecordedRequest> OperatorRequests(int mark) =>
+        [.. Api.Requests.Snapshot(mark).Where(r => r.User == OperatorUser)];
+
+    /// <summary>The reconciler's writes since <paramref name="mark"/>.</summary>
+    public IReadOnlyList<RecordedRequest> OperatorWrites(int mark) => [.. OperatorRequests(mark).Where(r => r.IsWrite)];
+
+    public async ValueTask DisposeAsync()
+    {
+        // For `make rbac-api-use`: what the reconciler asked of the API (sites live outside the
+        // operator's namespace, so every use is "watched" or "cluster").
+        ApiUseFile.AppendRecorded(Api.Requests.Snapshot(), OperatorUser, OperatorNamespace);
+        await Fleet.DisposeAsync();
+        await _services.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+
+    private static async Task InstallCrdAsync(IKubernetes client, bool relaxedSpecSchema)
+    {
+        var crd = Manifests.Crd;
+        if (relaxedSpecSchema)
+        {
+            var properties = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!.AsObject();
+            properties["spec"] = new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
+        }
+
+        var definition = KubernetesJson.Deserialize<V1CustomResourceDefinition>(crd.ToJsonString());
+        await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(definition);
+    }
+
+    private static async Task<IEnumerable<V1Alpha1SiteMaintenance>> ListSitesAsync(IKubernetes client, CancellationToken cancellationToken)
+    {
+        var element = (JsonElement)await client.CustomObjects.ListClusterCustomObjectAsync(
+            V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, V1Alpha1SiteMaintenance.KubePluralName,
+            cancellationToken: cancellationToken);
+        return element.Deserialize(OperatorJsonContext.Default.V1Alpha1SiteMaintenanceList)?.Items ?? [];
+    }
+}
