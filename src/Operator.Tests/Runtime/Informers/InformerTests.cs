@@ -238,9 +238,10 @@ public sealed class InformerTests
         var beyond = long.Parse(secret.Metadata.ResourceVersion, CultureInfo.InvariantCulture);
         await WaitForBookmarkAfterAsync(informer, f.Api.Options.TimeProvider.GetUtcNow());
         f.Api.CloseWatches();
-        await Eventually.HoldsAsync(() => f.Requests("watch").Count == 1 && informer.Health.IsWatching, "the watch to resume");
-        f.Api.CloseWatches();
+        await Eventually.HoldsAsync(() => f.Requests("watch").Count == 1, "the first watch to end");
 
+        // Close the resumed watch as soon as it is open, to read the resourceVersion it asked for.
+        await Eventually.HoldsAsync(() => f.Api.CloseWatches() == 1, "the resumed watch to open");
         await Eventually.HoldsAsync(() => f.Requests("watch").Count >= 2, "the resumed watch to end");
         var resumedFrom = ResourceVersionOf(f.Requests("watch")[1].Query);
         long.Parse(configMap.Metadata.ResourceVersion, CultureInfo.InvariantCulture).Should().BeLessThan(beyond);
