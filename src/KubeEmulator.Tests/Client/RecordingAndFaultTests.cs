@@ -2,6 +2,7 @@ using System.Net;
 using k8s;
 using k8s.Models;
 using SiteMaintenance.Emulator.Faults;
+using SiteMaintenance.Emulator.Recording;
 using SiteMaintenance.Emulator.Tests.Support;
 
 namespace SiteMaintenance.Emulator.Tests.Client;
@@ -33,6 +34,26 @@ public sealed class RecordingAndFaultTests : IAsyncLifetime
             ("patch", "configmaps", "default", "rec", "admin", 200),
             ("list", "configmaps", "default", string.Empty, "admin", 200));
         requests.Should().OnlyContain(r => r.UserAgent.StartsWith("KubernetesClient", StringComparison.OrdinalIgnoreCase) || r.UserAgent.Length > 0);
+    }
+
+    [Fact]
+    public async Task Requests_name_the_credential_so_two_clients_of_one_user_can_be_told_apart()
+    {
+        await using var shared = await KubeEmulator.StartAsync(new EmulatorOptions
+        {
+            Tokens = new Dictionary<string, string> { ["replica-a"] = "system:serviceaccount:ops:operator", ["replica-b"] = "system:serviceaccount:ops:operator" },
+        });
+        using var a = shared.CreateClient("replica-a");
+        using var b = shared.CreateClient("replica-b");
+        var from = shared.Requests.Count;
+
+        await a.CoreV1.ListNamespacedConfigMapAsync("default");
+        await b.CoreV1.ListNamespacedConfigMapAsync("default");
+
+        var requests = shared.Requests.Snapshot(from);
+        requests.Select(r => r.User).Distinct().Should().Equal("system:serviceaccount:ops:operator");
+        requests.Select(r => r.Credential).Should().Equal(RecordedRequest.CredentialOf("replica-a"), RecordedRequest.CredentialOf("replica-b"));
+        requests[0].Credential.Should().NotContain("replica-a", "the token itself is never recorded");
     }
 
     [Fact]

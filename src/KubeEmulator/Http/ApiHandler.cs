@@ -32,7 +32,7 @@ internal sealed partial class ApiHandler(
         {
             Query = context.Request.QueryString.Value ?? string.Empty,
         };
-        var user = Identify(context.Request.Headers.Authorization.ToString());
+        var (user, credential) = Identify(context.Request.Headers.Authorization.ToString());
         var statusCode = 500;
         try
         {
@@ -90,25 +90,26 @@ internal sealed partial class ApiHandler(
         {
             log.Add(new RecordedRequest(
                 options.TimeProvider.GetUtcNow(), info.Verb, info.Group, info.Version, info.Resource, info.Subresource,
-                info.Namespace, info.Name, user, context.Request.Headers.UserAgent.ToString(), info.Method, info.Path, info.Query, statusCode));
+                info.Namespace, info.Name, user, context.Request.Headers.UserAgent.ToString(), info.Method, info.Path, info.Query, statusCode, credential));
         }
     }
 
-    private string Identify(string authorization)
+    private (string User, string Credential) Identify(string authorization)
     {
         const string bearer = "Bearer ";
         if (!authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
         {
-            return "system:anonymous";
+            return ("system:anonymous", string.Empty);
         }
 
         var token = authorization[bearer.Length..].Trim();
+        var credential = RecordedRequest.CredentialOf(token);
         if (token == options.AdminToken)
         {
-            return options.AdminUser;
+            return (options.AdminUser, credential);
         }
 
-        return options.Tokens.TryGetValue(token, out var user) ? user : token;
+        return (options.Tokens.TryGetValue(token, out var user) ? user : token, credential);
     }
 
     private void Authorize(ApiRequestInfo info, string user)
