@@ -39,6 +39,7 @@ internal sealed class ReconcileHarness : IAsyncDisposable
         Clock = clock;
         Metrics = metrics;
         OperatorClient = operatorClient;
+        Objects = new NamespaceObjects(api.Client, Namespace);
         Sites = services.GetRequiredService<ApiSnapshotCache<V1Alpha1SiteMaintenance>>();
         Leases = services.GetRequiredService<ApiSnapshotCache<V1Lease>>();
         Ingresses = services.GetRequiredService<ApiSnapshotCache<V1Ingress>>();
@@ -128,143 +129,47 @@ internal sealed class ReconcileHarness : IAsyncDisposable
         return await Reconciler.ReconcileAsync(new ObjectKey(Namespace, name), CancellationToken.None);
     }
 
-    /// <summary>Creates a SiteMaintenance with <paramref name="spec"/>.</summary>
-    public Task CreateSiteAsync(JsonObject spec, string name = SiteName) => CreateSiteAsync(spec.ToJsonString(), name);
+    /// <summary>The test's own reads and writes of the namespace's objects.</summary>
+    public NamespaceObjects Objects { get; }
 
-    /// <summary>Creates a SiteMaintenance with <paramref name="specJson"/> as its spec.</summary>
-    public async Task CreateSiteAsync(string specJson, string name = SiteName)
-    {
-        var body = new JsonObject
-        {
-            ["apiVersion"] = V1Alpha1SiteMaintenance.KubeGroupVersion,
-            ["kind"] = V1Alpha1SiteMaintenance.KubeKind,
-            ["metadata"] = new JsonObject { ["name"] = name },
-            ["spec"] = JsonNode.Parse(specJson),
-        };
-        await Client.CustomObjects.CreateNamespacedCustomObjectAsync(
-            body, V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, Namespace, V1Alpha1SiteMaintenance.KubePluralName);
-    }
+    /// <inheritdoc cref="NamespaceObjects.CreateSiteAsync(JsonObject, string)"/>
+    public Task CreateSiteAsync(JsonObject spec, string name = SiteName) => Objects.CreateSiteAsync(spec, name);
 
-    /// <summary>Merge-patches the spec, e.g. <c>{"mode": "Offline"}</c>.</summary>
-    public async Task PatchSpecAsync(string specPatchJson, string name = SiteName) =>
-        await Client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch($$"""{"spec": {{specPatchJson}}}""", V1Patch.PatchType.MergePatch),
-            V1Alpha1SiteMaintenance.KubeGroup,
-            V1Alpha1SiteMaintenance.KubeApiVersion,
-            Namespace,
-            V1Alpha1SiteMaintenance.KubePluralName,
-            name);
+    /// <inheritdoc cref="NamespaceObjects.CreateSiteAsync(string, string)"/>
+    public Task CreateSiteAsync(string specJson, string name = SiteName) => Objects.CreateSiteAsync(specJson, name);
 
-    /// <summary>Deletes the SiteMaintenance.</summary>
-    public async Task DeleteSiteAsync(string name = SiteName) =>
-        await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(
-            V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, Namespace, V1Alpha1SiteMaintenance.KubePluralName, name);
+    /// <inheritdoc cref="NamespaceObjects.PatchSpecAsync"/>
+    public Task PatchSpecAsync(string specPatchJson, string name = SiteName) => Objects.PatchSpecAsync(specPatchJson, name);
 
-    /// <summary>The SiteMaintenance as stored; null when it does not exist.</summary>
-    public async Task<V1Alpha1SiteMaintenance?> GetSiteAsync(string name = SiteName)
-    {
-        try
-        {
-            var element = (JsonElement)await Client.CustomObjects.GetNamespacedCustomObjectAsync(
-                V1Alpha1SiteMaintenance.KubeGroup, V1Alpha1SiteMaintenance.KubeApiVersion, Namespace, V1Alpha1SiteMaintenance.KubePluralName, name);
-            return element.Deserialize(OperatorJsonContext.Default.V1Alpha1SiteMaintenance);
-        }
-        catch (k8s.Autorest.HttpOperationException e) when (e.IsNotFound())
-        {
-            return null;
-        }
-    }
+    /// <inheritdoc cref="NamespaceObjects.DeleteSiteAsync"/>
+    public Task DeleteSiteAsync(string name = SiteName) => Objects.DeleteSiteAsync(name);
 
-    /// <summary>The site's status (fails the test when the site is gone).</summary>
-    public async Task<V1Alpha1SiteMaintenanceStatus> StatusAsync(string name = SiteName) =>
-        (await GetSiteAsync(name))?.Status ?? throw new InvalidOperationException($"SiteMaintenance {name} has no status");
+    /// <inheritdoc cref="NamespaceObjects.GetSiteAsync"/>
+    public Task<V1Alpha1SiteMaintenance?> GetSiteAsync(string name = SiteName) => Objects.GetSiteAsync(name);
 
-    /// <summary>The condition of <paramref name="type"/>.</summary>
-    public async Task<V1Condition> ConditionAsync(string type, string name = SiteName) =>
-        (await StatusAsync(name)).Conditions?.Single(c => c.Type == type) ?? throw new InvalidOperationException("no conditions");
+    /// <inheritdoc cref="NamespaceObjects.StatusAsync"/>
+    public Task<V1Alpha1SiteMaintenanceStatus> StatusAsync(string name = SiteName) => Objects.StatusAsync(name);
 
-    /// <summary>Creates an Ingress with <paramref name="annotations"/> (null: none at all).</summary>
-    public async Task CreateIngressAsync(string name, IDictionary<string, string>? annotations = null)
-    {
-        var ingress = new V1Ingress
-        {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Annotations = annotations },
-            Spec = new V1IngressSpec
-            {
-                Rules =
-                [
-                    new V1IngressRule
-                    {
-                        Host = name + ".example.com",
-                        Http = new V1HTTPIngressRuleValue
-                        {
-                            Paths =
-                            [
-                                new V1HTTPIngressPath
-                                {
-                                    Path = "/",
-                                    PathType = "Prefix",
-                                    Backend = new V1IngressBackend
-                                    {
-                                        Service = new V1IngressServiceBackend { Name = name, Port = new V1ServiceBackendPort { Number = 80 } },
-                                    },
-                                },
-                            ],
-                        },
-                    },
-                ],
-            },
-        };
-        await Client.NetworkingV1.CreateNamespacedIngressAsync(ingress, Namespace);
-    }
+    /// <inheritdoc cref="NamespaceObjects.ConditionAsync"/>
+    public Task<V1Condition> ConditionAsync(string type, string name = SiteName) => Objects.ConditionAsync(type, name);
 
-    /// <summary>The Ingress's annotations as stored (empty when it has none).</summary>
-    public async Task<IDictionary<string, string>> AnnotationsAsync(string ingress) =>
-        (await Client.NetworkingV1.ReadNamespacedIngressAsync(ingress, Namespace)).Metadata.Annotations ?? new Dictionary<string, string>();
+    /// <inheritdoc cref="NamespaceObjects.CreateIngressAsync"/>
+    public Task CreateIngressAsync(string name, IDictionary<string, string>? annotations = null) => Objects.CreateIngressAsync(name, annotations);
 
-    /// <summary>The lock ConfigMap (default name); null when it does not exist.</summary>
-    public async Task<V1ConfigMap?> LockAsync(string name = SiteName + "-maintenance")
-    {
-        try
-        {
-            return await Client.CoreV1.ReadNamespacedConfigMapAsync(name, Namespace);
-        }
-        catch (k8s.Autorest.HttpOperationException e) when (e.IsNotFound())
-        {
-            return null;
-        }
-    }
+    /// <inheritdoc cref="NamespaceObjects.AnnotationsAsync"/>
+    public Task<IDictionary<string, string>> AnnotationsAsync(string ingress) => Objects.AnnotationsAsync(ingress);
 
-    /// <summary>Creates a CommandTask Lease for <paramref name="site"/> renewed at <paramref name="renewTime"/>.</summary>
-    public async Task CreateLeaseAsync(string name, DateTime renewTime, int durationSeconds, string site = SiteName)
-    {
-        var lease = new V1Lease
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = name,
-                NamespaceProperty = Namespace,
-                Labels = new Dictionary<string, string> { [WellKnown.SiteLabel] = site },
-            },
-            Spec = new V1LeaseSpec
-            {
-                HolderIdentity = "shop-0/migrate",
-                LeaseDurationSeconds = durationSeconds,
-                AcquireTime = KubeTime.Micro(renewTime),
-                RenewTime = KubeTime.Micro(renewTime),
-            },
-        };
-        await Client.CoordinationV1.CreateNamespacedLeaseAsync(lease, Namespace);
-    }
+    /// <inheritdoc cref="NamespaceObjects.LockAsync"/>
+    public Task<V1ConfigMap?> LockAsync(string name = SiteName + "-maintenance") => Objects.LockAsync(name);
 
-    /// <summary>The Events about SiteMaintenances in the namespace, oldest first.</summary>
-    public async Task<IReadOnlyList<Eventsv1Event>> EventsAsync() =>
-        [.. (await Client.EventsV1.ListNamespacedEventAsync(Namespace)).Items
-            .Where(e => e.Regarding?.Kind == V1Alpha1SiteMaintenance.KubeKind)
-            .OrderBy(e => e.EventTime)];
+    /// <inheritdoc cref="NamespaceObjects.CreateLeaseAsync"/>
+    public Task CreateLeaseAsync(string name, DateTime renewTime, int durationSeconds, string site = SiteName) => Objects.CreateLeaseAsync(name, renewTime, durationSeconds, site);
 
-    /// <summary>The Event reasons, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> EventReasonsAsync() => [.. (await EventsAsync()).Select(e => e.Reason)];
+    /// <inheritdoc cref="NamespaceObjects.EventsAsync"/>
+    public Task<IReadOnlyList<Eventsv1Event>> EventsAsync() => Objects.EventsAsync();
+
+    /// <inheritdoc cref="NamespaceObjects.EventReasonsAsync"/>
+    public Task<IReadOnlyList<string>> EventReasonsAsync() => Objects.EventReasonsAsync();
 
     /// <summary>Where the request log stands now.</summary>
     public int Mark() => Api.Requests.Count;
