@@ -32,15 +32,22 @@ public static class ApiUseFile
 
     /// <summary>
     /// Appends the uses of <paramref name="user"/> among <paramref name="requests"/> to the file
-    /// named by <see cref="RecordEnvironmentVariable"/>; does nothing when it is not set. Safe
-    /// to call from tests running in parallel. Returns the uses appended.
+    /// named by <see cref="RecordEnvironmentVariable"/> (with <paramref name="variant"/>, to that
+    /// name with <c>.</c><paramref name="variant"/> appended: the uses of another install, such as
+    /// the namespaced one); does nothing when it is not set. Safe to call from tests running in
+    /// parallel. Returns the uses appended.
     /// </summary>
-    public static IReadOnlyList<ApiUse> AppendRecorded(IEnumerable<RecordedRequest> requests, string user, string operatorNamespace)
+    public static IReadOnlyList<ApiUse> AppendRecorded(IEnumerable<RecordedRequest> requests, string user, string operatorNamespace, string? variant = null)
     {
         var path = Environment.GetEnvironmentVariable(RecordEnvironmentVariable);
         if (string.IsNullOrEmpty(path))
         {
             return [];
+        }
+
+        if (!string.IsNullOrEmpty(variant))
+        {
+            path += "." + variant;
         }
 
         var uses = ApiUse.FromRequests(requests, user, operatorNamespace);
