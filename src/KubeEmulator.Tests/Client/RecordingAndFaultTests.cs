@@ -82,6 +82,16 @@ public sealed class RecordingAndFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fault_can_single_out_one_client_by_its_credential()
+    {
+        using var viewer = _api.CreateClient("viewer-token");
+        _api.Faults.Add(r => r.Credential == RecordedRequest.CredentialOf("viewer-token"), Fault.Error(503));
+
+        (await ApiErrors.CaptureAsync(() => viewer.CoreV1.ListNamespacedConfigMapAsync("default"))).Code.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await _api.Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.Should().NotBeNull("the admin's requests are not affected");
+    }
+
+    [Fact]
     public async Task Injected_latency_delays_the_answer()
     {
         _api.Faults.Add(r => r.Verb == "list" && r.Resource == "secrets", Fault.Delay(TimeSpan.FromMilliseconds(400)), times: 1);

@@ -28,11 +28,13 @@ internal sealed partial class ApiHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var query = new QueryParameters(context.Request.Query);
+        var (user, credential) = Identify(context.Request.Headers.Authorization.ToString());
         var info = ApiRequestInfo.Parse(context.Request.Method, context.Request.Path.Value ?? "/", query.Raw) with
         {
             Query = context.Request.QueryString.Value ?? string.Empty,
+            User = user,
+            Credential = credential,
         };
-        var (user, credential) = Identify(context.Request.Headers.Authorization.ToString());
         var statusCode = 500;
         try
         {

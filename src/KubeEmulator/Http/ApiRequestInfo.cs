@@ -30,6 +30,12 @@ public sealed record ApiRequestInfo
 
     public string Name { get; init; } = string.Empty;
 
+    /// <summary>Who asks (set once the request is authenticated), so faults can single out one client.</summary>
+    public string User { get; init; } = string.Empty;
+
+    /// <summary>Which token authenticated the request (see <see cref="Recording.RecordedRequest.Credential"/>).</summary>
+    public string Credential { get; init; } = string.Empty;
+
     /// <summary>The legacy <c>/watch/</c> path prefix was used.</summary>
     public bool LegacyWatchPath { get; init; }
 
