@@ -191,6 +191,20 @@ internal sealed class EndToEndCluster : IAsyncDisposable
         return await WaitForStatusAsync(s => s.Phase == phase && s.ObservedGeneration >= generation, $"the site is {phase}", timeout, site);
     }
 
+    /// <summary>
+    /// The Events about sites once there are at least <paramref name="atLeast"/> (an Event is
+    /// written after the status it reports, so a test that saw the status waits for it).
+    /// </summary>
+    public async Task<IReadOnlyList<Eventsv1Event>> EventsAsync(int atLeast)
+    {
+        IReadOnlyList<Eventsv1Event> events = [];
+        await Eventually.HoldsAsync(async () => (events = await Shop.EventsAsync()).Count >= atLeast, $"{atLeast} events");
+        return events;
+    }
+
+    /// <summary>The reasons of the Events about sites, once there are at least <paramref name="atLeast"/>.</summary>
+    public async Task<IReadOnlyList<string>> EventReasonsAsync(int atLeast) => [.. (await EventsAsync(atLeast)).Select(e => e.Reason)];
+
     /// <summary>Where the request log stands now.</summary>
     public int Mark() => Api.Requests.Count;
 
