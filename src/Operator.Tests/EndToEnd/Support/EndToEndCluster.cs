@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SiteMaintenance.Emulator;
 using SiteMaintenance.Emulator.Recording;
+using SiteMaintenance.Emulator.Tests.Kubectl;
 using SiteMaintenance.Operator.Api;
 using SiteMaintenance.Operator.Hosting;
 using SiteMaintenance.Operator.Reconcile;
@@ -64,7 +65,12 @@ internal sealed class EndToEndCluster : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public static async Task<EndToEndCluster> StartAsync(ITestOutputHelper output, OperatorInstall? install = null, Func<EmulatorOptions, EmulatorOptions>? emulator = null)
+    /// <param name="output">The test's output, for the operators' logs.</param>
+    /// <param name="install">The operator's RBAC and watched namespaces (all namespaces by default).</param>
+    /// <param name="emulator">Adjusts the emulator's options.</param>
+    /// <param name="installCrd">False leaves the CRD for the test to install.</param>
+    public static async Task<EndToEndCluster> StartAsync(
+        ITestOutputHelper output, OperatorInstall? install = null, Func<EmulatorOptions, EmulatorOptions>? emulator = null, bool installCrd = true)
     {
         install ??= OperatorInstall.AllNamespaces;
         var rbac = install.Authorizer();
@@ -72,13 +78,22 @@ internal sealed class EndToEndCluster : IAsyncDisposable
         {
             Namespaces = ["default", "kube-system", "kube-public", "kube-node-lease", Namespace, rbac.OperatorNamespace],
             Tokens = Replicas.ToDictionary(TokenOf, _ => rbac.ServiceAccountUser),
-            Authorizer = rbac.ForEmulator(),
+            // kubectl (client-go) sends no credentials over plain HTTP, so the emulator sees the
+            // test's kubectl as anonymous: here it stands for the cluster's admin.
+            Authorizer = rbac.ForEmulator("admin", "system:anonymous"),
         };
         var api = await KubeEmulator.StartAsync(emulator?.Invoke(options) ?? options);
-        await Crds.InstallSiteMaintenanceAsync(api.Client);
+        if (installCrd)
+        {
+            await Crds.InstallSiteMaintenanceAsync(api.Client);
+        }
+
         var folder = Directory.CreateTempSubdirectory("e2e-").FullName;
         return new EndToEndCluster(api, rbac, install, output, folder);
     }
+
+    /// <summary>The real kubectl as the cluster's admin.</summary>
+    public KubectlRunner Kubectl => new(Api.KubeconfigPath, Path.Combine(_folder, "kubectl-cache"));
 
     /// <summary>The replicas a test may start (each has its own token).</summary>
     public static IReadOnlyList<string> Replicas { get; } = ["a", "b", "c"];
