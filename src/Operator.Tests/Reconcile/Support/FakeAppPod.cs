@@ -69,21 +69,8 @@ internal sealed class FakeAppPod : IAsyncDisposable
     }
 
     /// <summary>Creates the Pod object with <paramref name="labels"/> and makes it Running with this server's address.</summary>
-    public async Task RegisterAsync(IKubernetes client, string @namespace, IDictionary<string, string> labels, bool ready = true, string phase = "Running")
-    {
-        var pod = new V1Pod
-        {
-            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = @namespace, Labels = labels },
-            Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = "shop:1" }] },
-        };
-        await client.CoreV1.CreateNamespacedPodAsync(pod, @namespace);
-        var readyText = ready ? "True" : "False";
-        var status = $$$"""
-            {"status": {"phase": "{{{phase}}}", "podIP": "{{{Address}}}", "podIPs": [{"ip": "{{{Address}}}"}],
-             "conditions": [{"type": "Ready", "status": "{{{readyText}}}"}]}}
-            """;
-        await client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(status, V1Patch.PatchType.MergePatch), Name, @namespace);
-    }
+    public Task RegisterAsync(IKubernetes client, string @namespace, IDictionary<string, string> labels, bool ready = true, string phase = "Running") =>
+        PodObjects.RegisterAsync(client, @namespace, Name, Address, labels, ready, phase);
 
     /// <summary>Stops serving: the address refuses connections from now on (the Pod object stays).</summary>
     public async Task StopAsync()
