@@ -19,22 +19,27 @@ namespace SiteMaintenance.Operator.Tests.Reconcile.Support;
 /// The reconciler wired as the operator wires it (<c>AddSiteReconciler</c>), against the API
 /// emulator with the SiteMaintenance CRD installed, with caches that a test refreshes through the
 /// API before each step and a clock that moves only when told. The reconciler talks to the API as
-/// the user <see cref="OperatorUser"/>, so its requests can be told from the test's own.
+/// the operator's ServiceAccount (<see cref="OperatorUser"/>), held to its RBAC in
+/// <c>config/default</c>: a request beyond it gets the API server's 403, and disposing fails the
+/// test if there was one.
 /// </summary>
 internal sealed class ReconcileHarness : IAsyncDisposable
 {
     public const string Namespace = "shop";
-    public const string OperatorUser = "operator";
+    private const string OperatorToken = "operator-token";
     public const string SiteName = "shop";
 
     /// <summary>Where the operator would run (no site lives there).</summary>
     public const string OperatorNamespace = "site-maintenance-system";
 
+    private readonly RbacAuthorizer _rbac;
+
     private readonly ServiceProvider _services;
 
-    private ReconcileHarness(KubeEmulator api, ServiceProvider services, ManualTimeProvider clock, RecordingSiteMetrics metrics, IKubernetes operatorClient)
+    private ReconcileHarness(KubeEmulator api, RbacAuthorizer rbac, ServiceProvider services, ManualTimeProvider clock, RecordingSiteMetrics metrics, IKubernetes operatorClient)
     {
         Api = api;
+        _rbac = rbac;
         _services = services;
         Clock = clock;
         Metrics = metrics;
@@ -48,6 +53,9 @@ internal sealed class ReconcileHarness : IAsyncDisposable
     }
 
     public KubeEmulator Api { get; }
+
+    /// <summary>The user the reconciler's requests come from: the operator's ServiceAccount.</summary>
+    public string OperatorUser => _rbac.ServiceAccountUser;
 
     /// <summary>The test's admin client.</summary>
     public IKubernetes Client => Api.Client;
@@ -79,11 +87,16 @@ internal sealed class ReconcileHarness : IAsyncDisposable
     /// </summary>
     public static async Task<ReconcileHarness> StartAsync(bool relaxedSpecSchema = false, Action<SiteReconcilerOptions>? configure = null)
     {
-        var api = await KubeEmulator.StartAsync();
+        var rbac = RbacAuthorizer.FromConfig("config/default");
+        var api = await KubeEmulator.StartAsync(new EmulatorOptions
+        {
+            Tokens = new Dictionary<string, string> { [OperatorToken] = rbac.ServiceAccountUser },
+            Authorizer = rbac.ForEmulator(),
+        });
         await InstallCrdAsync(api.Client, relaxedSpecSchema);
         await api.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
 
-        var operatorClient = api.CreateClient(OperatorUser);
+        var operatorClient = api.CreateClient(OperatorToken);
         var clock = new ManualTimeProvider(KubeTime.Seconds(DateTime.UtcNow));
         var metrics = new RecordingSiteMetrics();
         var admin = api.Client;
@@ -106,7 +119,7 @@ internal sealed class ReconcileHarness : IAsyncDisposable
             options.ReportingInstance = "operator-0";
             configure?.Invoke(options);
         });
-        return new ReconcileHarness(api, services.BuildServiceProvider(), clock, metrics, operatorClient);
+        return new ReconcileHarness(api, rbac, services.BuildServiceProvider(), clock, metrics, operatorClient);
     }
 
     /// <summary>Refreshes every cache through the API.</summary>
@@ -189,6 +202,7 @@ internal sealed class ReconcileHarness : IAsyncDisposable
         await Fleet.DisposeAsync();
         await _services.DisposeAsync();
         await Api.DisposeAsync();
+        _rbac.Denied.Should().BeEmpty("the reconciler must need nothing beyond config/default");
     }
 
     private static async Task InstallCrdAsync(IKubernetes client, bool relaxedSpecSchema)
