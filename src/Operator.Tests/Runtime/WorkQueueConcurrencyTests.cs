@@ -68,7 +68,9 @@ public sealed class WorkQueueConcurrencyTests
 
         log.Overlaps.Should().Be(0, "a key was processed by two consumers at once");
         log.KeysWithUnprocessedAdds().Should().BeEmpty("every add must be followed by a processing that starts after it");
-        log.ProcessingCount.Should().BeGreaterThan(Keys).And.BeLessThanOrEqualTo(Producers * AddsPerProducer);
+        // Every key at least once; exactly once each when a busy machine let the producers finish
+        // before any consumer ran (the queue then folds all adds of a key into one).
+        log.ProcessingCount.Should().BeGreaterThanOrEqualTo(Keys).And.BeLessThanOrEqualTo(Producers * AddsPerProducer);
     }
 
     [Fact]
