@@ -80,10 +80,14 @@ undeploy: ## Remove what deploy installed (bring sites Online first: docs/instal
 
 ##@ Least privilege
 
-rbac-api-use: ## Record the operator tests' API requests into src/Packaging.Tests/Rbac/operator-api-use.txt
-	@rm -f .api-use.tmp
+rbac-api-use: ## Record the operator tests' API requests into src/Packaging.Tests/Rbac/operator-api-use*.txt
+	@rm -f .api-use.tmp .api-use.tmp.namespaced
 	SITEMAINTENANCE_RECORD_API_USE=$(CURDIR)/.api-use.tmp $(DOTNET) test src/Operator.Tests -c $(CONFIGURATION) -nologo
 	@test -s .api-use.tmp || { echo "no requests recorded: the operator tests must call ApiUseFile.AppendRecorded (src/KubeRbac)" >&2; exit 1; }
-	@{ sed -n '/^#/p' src/Packaging.Tests/Rbac/operator-api-use.txt; sort -u .api-use.tmp; } > .api-use.new
-	@mv .api-use.new src/Packaging.Tests/Rbac/operator-api-use.txt && rm -f .api-use.tmp
-	@git --no-pager diff --stat -- src/Packaging.Tests/Rbac/operator-api-use.txt
+	@test -s .api-use.tmp.namespaced || { echo "no requests of the namespaced install recorded (src/Operator.Tests/EndToEnd)" >&2; exit 1; }
+	@for use in "" .namespaced; do \
+		file=src/Packaging.Tests/Rbac/operator-api-use$$(echo $$use | tr . -).txt; \
+		{ sed -n '/^#/p' $$file; sort -u .api-use.tmp$$use; } > .api-use.new && mv .api-use.new $$file; \
+	done
+	@rm -f .api-use.tmp .api-use.tmp.namespaced
+	@git --no-pager diff --stat -- src/Packaging.Tests/Rbac/
