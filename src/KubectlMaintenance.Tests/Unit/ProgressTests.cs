@@ -21,6 +21,15 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void A_site_without_pods_to_ask_shows_only_its_tasks()
+    {
+        var snapshot = Pending(1, 2, 0, TimeSpan.FromSeconds(5));
+        snapshot.Site.Status!.ActiveSessions = null;
+
+        ProgressText.State(snapshot).Should().Be("PENDING - 2 running tasks left - deadline 21:14:18Z");
+    }
+
+    [Fact]
     public void Before_the_operator_acts_the_line_says_so()
     {
         var snapshot = Pending(1, 0, 0, TimeSpan.FromSeconds(3)) with { Verdict = new WaitVerdict(WaitState.NotObserved) };

@@ -19,6 +19,18 @@ public sealed class SiteStatusTextTests
         SiteStatusText.Summary(site).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("Online", null, null, "Status: ONLINE")]
+    [InlineData("Offline", null, null, "Status: OFFLINE")]
+    [InlineData("Pending", null, 1, "Status: PENDING - Running tasks: 1")]
+    public void Counts_the_operator_did_not_take_are_left_out_not_shown_as_zero(string phase, int? sessions, int? tasks, string expected)
+    {
+        // The operator counts only while draining, and sessions only when the site has pods to ask.
+        var site = Site(status: new V1Alpha1SiteMaintenanceStatus { Phase = phase, ActiveSessions = sessions, RunningTasks = tasks, ObservedGeneration = 1 });
+
+        SiteStatusText.Summary(site).Should().Be(expected);
+    }
+
     [Fact]
     public void Before_any_status_the_counts_are_unknown_not_zero()
     {
@@ -43,6 +55,19 @@ public sealed class SiteStatusTextTests
             "Requested: OFFLINE",
             "Drain deadline: 21:12:30Z (in 12m30s), then Online",
             "Pending since: 20:57:00Z (3m ago)");
+    }
+
+    [Theory]
+    [InlineData("Offline", "Offline", "Requested: OFFLINE (force)")]
+    [InlineData("Online", "Online", null)]
+    public void Force_is_mentioned_only_on_the_way_to_offline(string mode, string phase, string? expected)
+    {
+        var site = Site(mode: mode, status: new V1Alpha1SiteMaintenanceStatus { Phase = phase, ObservedGeneration = 1 });
+        site.Spec.Force = true;
+
+        var requested = SiteStatusText.Details(site, Now).Where(l => l.StartsWith("Requested:", StringComparison.Ordinal));
+
+        requested.Should().Equal(expected is null ? [] : [expected]);
     }
 
     [Fact]

@@ -6,15 +6,34 @@ namespace SiteMaintenance.KubectlMaintenance.Output;
 
 /// <summary>
 /// The plugin's text for a site's state. The first line keeps the seed's form,
-/// <c>Status: ONLINE - Active sessions: 13 - Running tasks: 0</c>; the details below it appear
-/// only when they say something.
+/// <c>Status: PENDING - Active sessions: 13 - Running tasks: 0</c>, with the counts the operator
+/// reported: it counts while a site drains (PENDING), so an ONLINE or OFFLINE site shows none,
+/// and a site it has not reported on yet shows <c>?</c>. The details below it appear only when
+/// they say something.
 /// </summary>
 internal static class SiteStatusText
 {
     public static string Summary(V1Alpha1SiteMaintenance site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return $"Status: {SiteConditions.PhaseWord(site)} - Active sessions: {Count(site.Status?.ActiveSessions)} - Running tasks: {Count(site.Status?.RunningTasks)}";
+        var status = site.Status;
+        var text = $"Status: {SiteConditions.PhaseWord(site)}";
+        if (status?.Phase is null)
+        {
+            return text + " - Active sessions: ? - Running tasks: ?";
+        }
+
+        if (status.ActiveSessions is { } sessions)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" - Active sessions: {sessions}");
+        }
+
+        if (status.RunningTasks is { } tasks)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" - Running tasks: {tasks}");
+        }
+
+        return text;
     }
 
     /// <summary>The summary, with the Stalled reason appended when there is one (one line per site in lists).</summary>
@@ -39,9 +58,12 @@ internal static class SiteStatusText
         ArgumentNullException.ThrowIfNull(site);
         var status = site.Status;
         var requested = SiteConditions.RequestedWord(site);
-        if (requested != SiteConditions.PhaseWord(site) || site.Spec?.Force == true)
+
+        // force only matters on the way to OFFLINE (`off` leaves it set; the next `on` resets it).
+        var forced = site.Spec?.Force == true && site.Spec.Mode == SiteModes.Offline;
+        if (requested != SiteConditions.PhaseWord(site) || forced)
         {
-            yield return $"Requested: {requested}{(site.Spec?.Force == true ? " (force)" : "")}";
+            yield return $"Requested: {requested}{(forced ? " (force)" : "")}";
         }
 
         var generation = site.Metadata?.Generation ?? 0;
@@ -96,6 +118,4 @@ internal static class SiteStatusText
             yield return $"Managed by: {manager.Describe()}";
         }
     }
-
-    private static string Count(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "?";
 }

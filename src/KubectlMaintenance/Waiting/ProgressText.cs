@@ -27,12 +27,19 @@ internal static class ProgressText
             return phase == SiteConditions.RequestedWord(site) ? phase : $"{phase} - requested {SiteConditions.RequestedWord(site)}";
         }
 
-        var parts = new List<string>
+        // What the operator counted: sessions only when the site has pods to ask.
+        var counted = new List<string>(2);
+        if (status.ActiveSessions is { } sessions)
         {
-            status.ActiveSessions is null && status.RunningTasks is null
-                ? "nothing counted yet"
-                : $"{Plural(status.ActiveSessions ?? 0, "active session")}, {Plural(status.RunningTasks ?? 0, "running task")} left",
-        };
+            counted.Add(Plural(sessions, "active session"));
+        }
+
+        if (status.RunningTasks is { } tasks)
+        {
+            counted.Add(Plural(tasks, "running task"));
+        }
+
+        var parts = new List<string> { counted.Count == 0 ? "nothing counted yet" : string.Join(", ", counted) + " left" };
         if (status.UnreachablePods is > 0)
         {
             parts.Add(Plural(status.UnreachablePods.Value, "pod") + " unreachable");
