@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace SiteMaintenance.KubectlMaintenance.Tests.WithOperator;
 
@@ -9,6 +10,7 @@ namespace SiteMaintenance.KubectlMaintenance.Tests.WithOperator;
 internal sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private OperatorProcess(Process process) => _process = process;
 
@@ -30,6 +32,10 @@ internal sealed class OperatorProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the operator with <paramref name="kubeconfig"/>, its probes on a free loopback port
+    /// and its metrics off (so tests running side by side never compete for a port).
+    /// </summary>
     public static OperatorProcess Start(string kubeconfig)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -39,13 +45,28 @@ internal sealed class OperatorProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Assembly);
+        info.ArgumentList.Add("--health-probe-bind-address=127.0.0.1:0");
+        info.ArgumentList.Add("--metrics-bind-address=0");
         info.Environment["KUBECONFIG"] = kubeconfig;
         var process = Process.Start(info) ?? throw new InvalidOperationException("the operator could not be started");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var started = new OperatorProcess(process);
+        process.OutputDataReceived += (_, e) => started.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => started.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new OperatorProcess(process);
+        return started;
+    }
+
+    /// <summary>What the operator wrote (for a failing test's message).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -57,5 +78,18 @@ internal sealed class OperatorProcess : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
     }
 }

@@ -1,92 +1,108 @@
 using k8s;
-using k8s.Models;
 using SiteMaintenance.KubectlMaintenance.Tests.Support;
+using SiteMaintenance.Operator.Api;
 
 namespace SiteMaintenance.KubectlMaintenance.Tests.WithOperator;
 
 /// <summary>
-/// The plugin against the real operator (not the scripted one the other tests use): the
-/// acceptance tests of issue 5's plugin part. They are skipped until src/Operator reconciles
-/// (its Program.cs still says "not built yet"); then remove the Skip and run them.
+/// The plugin against the real operator (src/Operator as a process, under its RBAC), not the
+/// scripted one the other tests use: what a person running <c>kubectl maintenance</c> sees.
 /// </summary>
 public sealed class RealOperatorPluginTests
 {
-    private const string OperatorPending = "Needs the real operator (src/Operator/Program.cs does not reconcile yet); remove this Skip once it does.";
+    private const string Redirect = "nginx.ingress.kubernetes.io/temporal-redirect";
 
-    [Fact(Skip = OperatorPending)]
+    [Fact]
     public async Task On_wait_reaches_offline_and_switches_the_ingress()
     {
-        await using var cluster = await SiteCluster.StartAsync();
-        await CreateIngressAsync(cluster, "shop");
-        await cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);
-        await using var op = OperatorProcess.Start(cluster.Kubeconfig);
+        await using var c = await OperatedCluster.StartAsync();
+        await c.CreateIngressAsync("shop");
+        await c.Cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);
+        c.StartOperator();
 
-        var result = await cluster.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s");
+        var result = await c.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s");
 
-        result.ExitCode.Should().Be(0, result.ToString());
-        result.Out.Should().Contain("Status: OFFLINE - Active sessions: 0 - Running tasks: 0");
-        var ingress = await cluster.Client.NetworkingV1.ReadNamespacedIngressAsync("shop", "default");
-        ingress.Metadata.Annotations.Should().ContainKey("nginx.ingress.kubernetes.io/temporal-redirect");
+        result.ExitCode.Should().Be(0, result + c.OperatorOutput);
+        result.Out.Should().Contain("\nStatus: OFFLINE\nSite \"shop\" is OFFLINE (after ");
+        var ingress = await c.Client.NetworkingV1.ReadNamespacedIngressAsync("shop", "default");
+        ingress.Metadata.Annotations.Should().ContainKey(Redirect);
     }
 
-    [Fact(Skip = OperatorPending)]
+    [Fact]
+    public async Task On_wait_shows_the_drain_while_a_task_runs_and_ends_offline_when_it_does()
+    {
+        await using var c = await OperatedCluster.StartAsync();
+        await c.CreateIngressAsync("shop");
+        await c.Cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);
+        await c.StartTaskAsync("migrate", "shop");
+        c.StartOperator();
+        var plugin = c.Plugin();
+
+        var waiting = plugin.RunAsync("on", "shop", "--wait", "--timeout", "60s");
+        await Eventually.TrueAsync(() => plugin.Out.Text.Contains("PENDING - 1 running task left", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        waiting.IsCompleted.Should().BeFalse("a running task holds the site Pending");
+        await c.Client.CoordinationV1.DeleteNamespacedLeaseAsync("migrate", "default");
+        var result = await waiting;
+
+        result.ExitCode.Should().Be(0, result + c.OperatorOutput);
+        var progress = result.Out.Split('\n').Where(l => l.StartsWith('[')).Select(l => l[(l.IndexOf(']', StringComparison.Ordinal) + 2)..]).ToList();
+        progress.Should().Contain(l => l.StartsWith("PENDING - 1 running task left - deadline ", StringComparison.Ordinal));
+        progress[^1].Should().Be("OFFLINE");
+        result.Out.Should().Contain("\nStatus: OFFLINE\nSite \"shop\" is OFFLINE (after ");
+        (await c.Cluster.GetSiteAsync("shop")).Status!.Phase.Should().Be(SitePhases.Offline);
+    }
+
+    [Fact]
     public async Task Off_wait_restores_the_ingress_and_reports_online()
     {
-        await using var cluster = await SiteCluster.StartAsync();
-        await CreateIngressAsync(cluster, "shop");
-        await cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);
-        await using var op = OperatorProcess.Start(cluster.Kubeconfig);
-        (await cluster.Plugin().RunAsync("on", "shop", "--force", "--wait", "--timeout", "60s")).ExitCode.Should().Be(0);
+        await using var c = await OperatedCluster.StartAsync();
+        await c.CreateIngressAsync("shop");
+        await c.Cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);
+        c.StartOperator();
+        (await c.Plugin().RunAsync("on", "shop", "--force", "--wait", "--timeout", "60s")).ExitCode.Should().Be(0, c.OperatorOutput);
 
-        var result = await cluster.Plugin().RunAsync("off", "shop", "--wait", "--timeout", "60s");
+        var result = await c.Plugin().RunAsync("off", "shop", "--wait", "--timeout", "60s");
 
-        result.ExitCode.Should().Be(0, result.ToString());
-        var status = await cluster.Plugin().RunAsync("status", "shop");
-        status.Out.Should().StartWith("Status: ONLINE - Active sessions: 0 - Running tasks: 0\n");
-        var ingress = await cluster.Client.NetworkingV1.ReadNamespacedIngressAsync("shop", "default");
-        (ingress.Metadata.Annotations ?? new Dictionary<string, string>()).Should().NotContainKey("nginx.ingress.kubernetes.io/temporal-redirect");
+        result.ExitCode.Should().Be(0, result + c.OperatorOutput);
+        var status = await c.Plugin().RunAsync("status", "shop");
+        status.Out.Should().StartWith("Status: ONLINE\nMessage: Online\n");
+        var ingress = await c.Client.NetworkingV1.ReadNamespacedIngressAsync("shop", "default");
+        (ingress.Metadata.Annotations ?? new Dictionary<string, string>()).Should().NotContainKey(Redirect);
     }
 
-    [Fact(Skip = OperatorPending)]
+    [Fact]
+    public async Task A_drain_that_times_out_with_onTimeout_Online_makes_on_wait_exit_4()
+    {
+        await using var c = await OperatedCluster.StartAsync();
+        await c.CreateIngressAsync("shop");
+        await c.Cluster.CreateSiteAsync("shop", spec: s =>
+        {
+            s.Sessions = null;
+            s.Drain = new V1Alpha1DrainSpec { Timeout = "2s", OnTimeout = "Online" };
+        });
+        await c.StartTaskAsync("migrate", "shop");
+        c.StartOperator();
+
+        var result = await c.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s");
+
+        result.ExitCode.Should().Be(4, result + c.OperatorOutput);
+        result.Error.Should().StartWith("error: the operator gave up on site \"shop\" (DrainTimedOut): ");
+        result.Error.Should().Contain("The site is ONLINE again");
+        var site = await c.Cluster.GetSiteAsync("shop");
+        site.Status!.Phase.Should().Be(SitePhases.Online);
+        (await c.Client.NetworkingV1.ReadNamespacedIngressAsync("shop", "default")).Metadata.Annotations.Should().BeNull("the Ingress was never switched");
+    }
+
+    [Fact]
     public async Task An_invalid_site_makes_on_wait_exit_4_with_the_stall_reason()
     {
-        await using var cluster = await SiteCluster.StartAsync();
-        await cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);   // its Ingress "shop" does not exist
-        await using var op = OperatorProcess.Start(cluster.Kubeconfig);
+        await using var c = await OperatedCluster.StartAsync();
+        await c.Cluster.CreateSiteAsync("shop", spec: s => s.Sessions = null);   // its Ingress "shop" does not exist
+        c.StartOperator();
 
-        var result = await cluster.Plugin().RunAsync("on", "shop", "--force", "--wait", "--timeout", "60s");
+        var result = await c.Plugin().RunAsync("on", "shop", "--force", "--wait", "--timeout", "60s");
 
-        result.ExitCode.Should().Be(4, result.ToString());
+        result.ExitCode.Should().Be(4, result + c.OperatorOutput);
         result.Error.Should().StartWith("error: the operator gave up on site \"shop\" (");
     }
-
-    private static Task<V1Ingress> CreateIngressAsync(SiteCluster cluster, string name) =>
-        cluster.Client.NetworkingV1.CreateNamespacedIngressAsync(
-            new V1Ingress
-            {
-                Metadata = new V1ObjectMeta { Name = name },
-                Spec = new V1IngressSpec
-                {
-                    Rules =
-                    [
-                        new V1IngressRule
-                        {
-                            Host = "shop.example.com",
-                            Http = new V1HTTPIngressRuleValue
-                            {
-                                Paths =
-                                [
-                                    new V1HTTPIngressPath
-                                    {
-                                        Path = "/",
-                                        PathType = "Prefix",
-                                        Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = name, Port = new V1ServiceBackendPort { Number = 80 } } },
-                                    },
-                                ],
-                            },
-                        },
-                    ],
-                },
-            },
-            "default");
 }
