@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using k8s;
 using SiteMaintenance.Operator.Api;
 using SiteMaintenance.Operator.Tests.EndToEnd.Support;
 using SiteMaintenance.Operator.Tests.Reconcile.Support;
@@ -83,6 +84,52 @@ public sealed class ShopAppEndToEndTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () => (await ShopAppPod.LoginAsync(erin, "bob")).IsSuccessStatusCode, "logins to work again");
         (await MeAsync(erin))["state"]!.GetValue<string>().Should().Be("ONLINE");
     }
+
+    [Fact]
+    public async Task The_sample_apps_migrate_command_holds_the_site_pending_until_it_ends_or_its_crashed_lease_expires()
+    {
+        await using var c = await EndToEndCluster.StartAsync(output);
+        await c.Shop.CreateIngressAsync("shop");
+        var spec = Specs.Shop(8080).WithDrain("pollInterval", "1h");
+        spec.Remove("sessions");
+        await c.Shop.CreateSiteAsync(spec);
+        await c.StartOperatorAsync();
+        await c.WaitForPhaseAsync(SitePhases.Online);
+
+        // A migration that finishes: its end wakes the site at once (the next poll is an hour away).
+        await using (var migrate = Migrate(c, "--seconds", "4"))
+        {
+            await migrate.WaitForLineAsync("migrate: holding lease", TimeSpan.FromSeconds(30));
+            await c.Shop.PatchSpecAsync("""{"mode": "Offline"}""");
+            await c.WaitForStatusAsync(s => s.Phase == SitePhases.Pending && s.RunningTasks == 1, "Pending with the migration");
+
+            await using (var refused = Migrate(c, "--seconds", "1"))
+            {
+                (await refused.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(2, "no new task starts while PENDING: " + refused.Output);
+            }
+
+            (await migrate.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, migrate.Output);
+            await c.WaitForPhaseAsync(SitePhases.Offline, TimeSpan.FromSeconds(10));
+        }
+
+        // A migration that crashes: its lease holds the site until it expires.
+        await c.Shop.PatchSpecAsync("""{"mode": "Online"}""");
+        await c.WaitForPhaseAsync(SitePhases.Online);
+        await using var crashing = Migrate(c, "--seconds", "600", "--SiteMaintenance:CommandTasks:LeaseDuration=00:00:04");
+        await crashing.WaitForLineAsync("migrate: holding lease", TimeSpan.FromSeconds(30));
+        await c.Shop.PatchSpecAsync("""{"mode": "Offline"}""");
+        await c.WaitForStatusAsync(s => s.Phase == SitePhases.Pending && s.RunningTasks == 1, "Pending with the migration");
+
+        await crashing.KillAsync();
+
+        await c.WaitForPhaseAsync(SitePhases.Offline, TimeSpan.FromSeconds(20));
+        (await c.Client.CoordinationV1.ListNamespacedLeaseAsync(Ns)).Items.Should().ContainSingle("the crashed task never deleted its lease; it expired");
+    }
+
+    private static ChildProcess Migrate(EndToEndCluster c, params string[] args) =>
+        ChildProcess.StartDll(
+            ShopAppPod.Assembly,
+            ["migrate", .. args, $"--SiteMaintenance:Kubeconfig={c.Api.KubeconfigPath}", $"--SiteMaintenance:Namespace={Ns}", "--SiteMaintenance:Site=shop"]);
 
     private static async Task<JsonObject> MeAsync(HttpClient browser) =>
         (await browser.GetFromJsonAsync<JsonObject>(new Uri("/api/me", UriKind.Relative)))!;
