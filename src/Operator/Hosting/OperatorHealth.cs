@@ -6,8 +6,9 @@ namespace SiteMaintenance.Operator.Hosting;
 
 /// <summary>
 /// What <c>/healthz</c> and <c>/readyz</c> say. Alive: the operator's loops are running. Ready:
-/// alive, every informer has synced and none has been without a watch for longer than the limit,
-/// and this process leads or is a standby that knows the Lease.
+/// alive, every informer has synced and none has been without a watch for longer than the limit
+/// or had its restarted watch stay silent too, and this process leads or is a standby that knows
+/// the Lease.
 /// </summary>
 internal sealed class OperatorHealth(OperatorService service, SiteInformers informers, ILeadership leadership, WatchingOptions watch, TimeProvider time)
 {
@@ -37,6 +38,12 @@ internal sealed class OperatorHealth(OperatorService service, SiteInformers info
             {
                 ready = false;
                 checks.Add(string.Create(CultureInfo.InvariantCulture, $"[-]informer {health.Name} not watching for {(now - since).TotalSeconds:0}s{Because(health.LastError)}"));
+            }
+            else if (health.SilentRestarts >= 2)
+            {
+                // The watch connects but delivers nothing, again and again: as dead as a closed one.
+                ready = false;
+                checks.Add(string.Create(CultureInfo.InvariantCulture, $"[-]informer {health.Name} silent: {health.SilentRestarts} watches in a row delivered nothing for {watch.IdleLimit.TotalSeconds:0}s"));
             }
             else
             {

@@ -228,6 +228,22 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task Watches_restarted_for_silence_are_counted_until_one_delivers_again()
+    {
+        await using var f = await InformerFixture.StartAsync();
+        var silence = f.Api.Faults.Add(r => r.Verb == "watch", Fault.StallWatch());
+        var informer = await f.RunInformerAsync(o => o with { IdleLimit = TimeSpan.FromMilliseconds(300) });
+
+        await Eventually.HoldsAsync(() => informer.Health.SilentRestarts >= 2, "two silent watches in a row");
+
+        f.Api.Faults.Remove(silence);
+        await Eventually.HoldsAsync(() => informer.Health.Restarts >= 3, "a watch that is not stalled");
+        await f.CreateAsync("heard");
+        await f.Handler.WaitForAsync(Kind.Add, "heard");
+        informer.Health.SilentRestarts.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Bookmarks_advance_the_resourceVersion_a_watch_resumes_from()
     {
         await using var f = await InformerFixture.StartAsync(new EmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(100) });

@@ -10,6 +10,11 @@ namespace SiteMaintenance.Operator.Runtime.Informers;
 /// <param name="Restarts">Watches restarted for any reason but a normal server-side end (errors, 410, stalls, drops).</param>
 /// <param name="Relists">Lists after the first (after 410 Expired).</param>
 /// <param name="LastError">What last went wrong, if anything.</param>
+/// <param name="SilentRestarts">
+/// Watches restarted in a row for delivering nothing for the idle limit, with nothing delivered
+/// since (0 once anything arrives). One is a watch that died silently and was replaced; two or more
+/// mean the replacements are silent too (a proxy that holds connections open and passes nothing).
+/// </param>
 internal sealed record InformerHealth(
     string Name,
     bool HasSynced,
@@ -19,7 +24,8 @@ internal sealed record InformerHealth(
     DateTimeOffset? NotWatchingSince,
     long Restarts,
     long Relists,
-    string? LastError)
+    string? LastError,
+    int SilentRestarts = 0)
 {
     /// <summary>When the watch last delivered anything (event or bookmark).</summary>
     public DateTimeOffset? LastActivityTime =>
@@ -38,6 +44,7 @@ internal sealed record InformerHealth(
             parts.Where(p => p.NotWatchingSince is not null).Min(p => p.NotWatchingSince),
             parts.Sum(p => p.Restarts),
             parts.Sum(p => p.Relists),
-            parts.Select(p => p.LastError).LastOrDefault(e => e is not null));
+            parts.Select(p => p.LastError).LastOrDefault(e => e is not null),
+            parts.Max(p => p.SilentRestarts));
     }
 }

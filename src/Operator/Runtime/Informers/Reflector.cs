@@ -79,6 +79,7 @@ internal sealed partial class Reflector<T>
                         LogWatchExpired(_logger, _listWatch.Kind, Scope, lastVersion);
                         continue;
                     case WatchEnd.Stalled:
+                        Status.WatchStalled();
                         LogWatchStalled(_logger, _listWatch.Kind, Scope, _options.IdleLimit, lastVersion);
                         break;
                     default:

@@ -13,6 +13,7 @@ internal sealed class ReflectorStatus
     private DateTimeOffset? _notWatchingSince;
     private long _restarts;
     private long _relists;
+    private int _silentRestarts;
     private long _lists;
     private string? _lastError;
 
@@ -41,6 +42,7 @@ internal sealed class ReflectorStatus
         lock (_gate)
         {
             _hasSynced = true;
+            _silentRestarts = 0;
             if (_lists++ > 0)
             {
                 _relists++;
@@ -77,6 +79,15 @@ internal sealed class ReflectorStatus
         }
     }
 
+    /// <summary>A watch was restarted because it delivered nothing (no event, no bookmark) for the idle limit.</summary>
+    public void WatchStalled()
+    {
+        lock (_gate)
+        {
+            _silentRestarts++;
+        }
+    }
+
     public void Failed(string error)
     {
         lock (_gate)
@@ -90,6 +101,7 @@ internal sealed class ReflectorStatus
         lock (_gate)
         {
             _lastEvent = _time.GetUtcNow();
+            _silentRestarts = 0;
         }
     }
 
@@ -98,6 +110,7 @@ internal sealed class ReflectorStatus
         lock (_gate)
         {
             _lastBookmark = _time.GetUtcNow();
+            _silentRestarts = 0;
         }
     }
 
@@ -105,7 +118,7 @@ internal sealed class ReflectorStatus
     {
         lock (_gate)
         {
-            return new(name, _hasSynced, _isWatching, _lastEvent, _lastBookmark, _notWatchingSince, _restarts, _relists, _lastError);
+            return new(name, _hasSynced, _isWatching, _lastEvent, _lastBookmark, _notWatchingSince, _restarts, _relists, _lastError, _silentRestarts);
         }
     }
 }
