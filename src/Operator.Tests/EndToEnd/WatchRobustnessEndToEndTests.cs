@@ -52,6 +52,29 @@ public sealed class WatchRobustnessEndToEndTests(ITestOutputHelper output)
         (await c.GetStatusCodeAsync(new Uri(running.HealthUrl, "/readyz"))).Should().Be(200);
     }
 
+    [Fact]
+    public async Task Readiness_reports_watches_that_keep_stalling_and_recovers_when_they_deliver_again()
+    {
+        await using var c = await EndToEndCluster.StartAsync(output, emulator: o => o with { BookmarkInterval = TimeSpan.FromMilliseconds(300) });
+        await c.Shop.CreateIngressAsync("shop");
+        await c.Shop.CreateSiteAsync(Specs.Shop(8080, mode: "Offline").With("force", true));
+        var options = c.Options() with { Watch = new WatchingOptions { IdleLimit = TimeSpan.FromSeconds(1), DownLimit = TimeSpan.FromSeconds(2) } };
+        var running = await c.StartOperatorAsync(options);
+        var readyz = new Uri(running.HealthUrl, "/readyz");
+        await c.WaitUntilReadyAsync(running);
+        await c.WaitForPhaseAsync(SitePhases.Offline);
+
+        // Every Ingress watch now connects and then says nothing (a broken proxy, say).
+        var stall = c.Api.Faults.Add(r => r.Resource == "ingresses" && r.Verb == "watch" && r.User == c.OperatorUser, Fault.StallWatch());
+        c.Api.StallWatches();
+
+        await Eventually.HoldsAsync(async () => await c.GetStatusCodeAsync(readyz) == 503, "not ready while no Ingress watch delivers");
+        (await c.GetBodyAsync(readyz)).Should().Contain("[-]informer Ingress silent: ");
+
+        c.Api.Faults.Remove(stall);
+        await c.WaitUntilReadyAsync(running);
+    }
+
     // Every informer has an open watch (so a disruption reaches each of them).
     private static Task AllWatchingAsync(EndToEndCluster c, RunningOperator running) =>
         Eventually.HoldsAsync(
