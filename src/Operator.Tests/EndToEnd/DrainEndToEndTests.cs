@@ -294,9 +294,60 @@ public sealed class DrainEndToEndTests(ITestOutputHelper output)
             "the lock to be repaired");
         (await c.Shop.StatusAsync()).Phase.Should().Be(SitePhases.Offline);
 
+        // Its site label removed, the lock leaves the operator's (label-selected) watch: still repaired.
+        await c.Client.CoreV1.PatchNamespacedConfigMapAsync(
+            new k8s.Models.V1Patch("""{"metadata": {"labels": {"sitemaintenance.io/site": null}}, "data": {"state": "ONLINE"}}""", k8s.Models.V1Patch.PatchType.MergePatch),
+            "shop-maintenance",
+            Ns);
+        await Eventually.HoldsAsync(
+            async () => await c.Shop.LockAsync() is { } lockMap && lockMap.Data["state"] == "OFFLINE" && lockMap.Metadata.Labels["sitemaintenance.io/site"] == "shop",
+            "the unlabelled lock to be repaired");
+
+        await c.Client.CoreV1.DeleteNamespacedConfigMapAsync("shop-maintenance", Ns);
+        await Eventually.HoldsAsync(async () => (await c.Shop.LockAsync())?.Data["state"] == "OFFLINE", "the deleted lock to be written again");
+
         await c.Shop.PatchSpecAsync("""{"mode": "Online"}""");
         await c.WaitForPhaseAsync(SitePhases.Online);
         (await c.Shop.AnnotationsAsync("shop")).Should().Equal(new Dictionary<string, string> { ["team"] = "ops" });
+    }
+
+    [Fact]
+    public async Task An_ingress_taken_off_the_list_while_offline_is_restored_and_the_others_stay_switched()
+    {
+        await using var c = await EndToEndCluster.StartAsync(output);
+        await c.Shop.CreateIngressAsync("shop", new Dictionary<string, string> { ["team"] = "web" });
+        await c.Shop.CreateIngressAsync("api", new Dictionary<string, string> { ["team"] = "api" });
+        await c.Shop.CreateSiteAsync(Specs.Shop(8080, mode: "Offline").With("force", true)
+            .With("ingresses", System.Text.Json.Nodes.JsonNode.Parse("""[{"name": "shop"}, {"name": "api"}]""")));
+        await c.StartOperatorAsync();
+        await c.WaitForPhaseAsync(SitePhases.Offline);
+        (await c.Shop.AnnotationsAsync("api")).Should().ContainKey(Redirect);
+
+        await c.Shop.PatchSpecAsync("""{"ingresses": [{"name": "shop"}]}""");
+
+        await Eventually.HoldsAsync(
+            async () => (await c.Shop.AnnotationsAsync("api")).Count == 1, "the Ingress no longer listed to be restored");
+        (await c.Shop.AnnotationsAsync("api")).Should().Equal(new Dictionary<string, string> { ["team"] = "api" });
+        (await c.Shop.AnnotationsAsync("shop")).Should().Contain(Redirect, Specs.MaintenanceUrl);
+        (await c.WaitForPhaseAsync(SitePhases.Offline)).Conditions.Should().Contain(x => x.Type == ConditionTypes.Ready && x.Status == "True");
+    }
+
+    [Fact]
+    public async Task A_site_deleted_while_no_operator_runs_is_restored_when_one_starts()
+    {
+        await using var c = await EndToEndCluster.StartAsync(output);
+        await c.Shop.CreateIngressAsync("shop", new Dictionary<string, string> { ["team"] = "web" });
+        await c.Shop.CreateSiteAsync(Specs.Shop(8080, mode: "Offline").With("force", true));
+        var first = await c.StartOperatorAsync();
+        await c.WaitForPhaseAsync(SitePhases.Offline);
+        await first.DisposeAsync();
+
+        await c.Shop.DeleteSiteAsync();
+        (await c.Shop.GetSiteAsync())!.Metadata.DeletionTimestamp.Should().NotBeNull("the finalizer holds it until an operator puts everything back");
+        await c.StartOperatorAsync(replica: "b");
+
+        await Eventually.HoldsAsync(async () => await c.Shop.GetSiteAsync() is null, "the site to be gone");
+        (await c.Shop.AnnotationsAsync("shop")).Should().Equal(new Dictionary<string, string> { ["team"] = "web" });
     }
 
     [Fact]
