@@ -37,7 +37,7 @@ public sealed class KubectlEndToEndTests(ITestOutputHelper output)
         table[1].Should().MatchRegex(@"^shop\s+Offline\s+Pending\s+2\s+1\s+\d+s$");
         var wide = Lines((await kubectl.RunAsync($"get sm shop -n {Ns} -o wide")).ShouldSucceed().Stdout);
         wide[0].Should().MatchRegex(@"^NAME\s+MODE\s+PHASE\s+SESSIONS\s+TASKS\s+AGE\s+MESSAGE$");
-        wide[1].Should().MatchRegex(@"^shop\s+Offline\s+Pending\s+2\s+1\s+\d+s\s+2 active sessions, 1 running task; waiting \(deadline [0-9:]+Z\)$");
+        wide[1].Should().MatchRegex(@"^shop\s+Offline\s+Pending\s+2\s+1\s+\d+s\s+2 active sessions, 1 running task; waiting \(deadline (\d{4}-\d\d-\d\d )?[0-9:]+Z\)$", "the date shows when the deadline falls on another day");
 
         var wait = kubectl.RunAsync($"wait --for=condition=Ready sm/shop -n {Ns} --timeout=60s", timeout: TimeSpan.FromSeconds(90));
         var polled = pod.Requests.Count;
