@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using k8s;
-using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using SiteMaintenance.Operator.Reconcile.Kube;
 
 namespace SiteMaintenance.Operator.Tests.Reconcile.Support;
 
