@@ -24,6 +24,8 @@ public sealed class KubectlEndToEndTests(ITestOutputHelper output)
         var crd = RepositoryPaths.Of("config/crd/bases/sitemaintenance.io_sitemaintenances.yaml");
         (await kubectl.RunAsync($"apply -f {crd}")).ShouldSucceed().Stdout.Should().Contain("customresourcedefinition.apiextensions.k8s.io/sitemaintenances.sitemaintenance.io created");
         (await kubectl.RunAsync($"apply -f {crd}")).ShouldSucceed().Stdout.Should().Contain("unchanged");
+        (await kubectl.RunAsync($"apply -k {RepositoryPaths.Of("config/crd")}")).ShouldSucceed().Stdout
+            .Should().Contain("sitemaintenances.sitemaintenance.io unchanged", "make install applies the same CRD through Kustomize");
 
         var pod = await c.Fleet.AddAsync(c.Client, Ns, "shop-0", FakeAnswer.Sessions(2));
         await c.Shop.CreateIngressAsync("shop");
