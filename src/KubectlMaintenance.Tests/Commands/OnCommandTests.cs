@@ -24,6 +24,38 @@ public sealed class OnCommandTests
     }
 
     [Fact]
+    public async Task On_after_the_operator_gave_up_asks_again_with_a_new_generation()
+    {
+        await using var cluster = await SiteCluster.StartAsync();
+        await cluster.CreateSiteAsync("shop", spec: s => s.Mode = "Offline");
+        var gaveUp = await cluster.GetSiteAsync("shop");
+        await cluster.WriteStatusAsync("shop", StatusJson.GaveUp(gaveUp.Metadata.Generation!.Value));
+
+        var result = await cluster.Plugin().RunAsync("on", "shop");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("gave up on the last request").And.Contain("asking again");
+        result.Out.Should().StartWith("Maintenance requested for site \"shop\"");
+        var site = await cluster.GetSiteAsync("shop");
+        site.Spec.Mode.Should().Be("Offline");
+        site.Metadata.Generation.Should().BeGreaterThan(gaveUp.Metadata.Generation!.Value, "the operator drains again only for a new generation");
+    }
+
+    [Fact]
+    public async Task On_for_a_site_already_offline_changes_nothing()
+    {
+        await using var cluster = await SiteCluster.StartAsync();
+        await cluster.CreateSiteAsync("shop", spec: s => s.Mode = "Offline");
+        var before = await cluster.GetSiteAsync("shop");
+        await cluster.WriteStatusAsync("shop", StatusJson.Offline(before.Metadata.Generation!.Value, DateTimeOffset.UtcNow));
+
+        var result = await cluster.Plugin().RunAsync("on", "shop");
+
+        result.Error.Should().BeEmpty();
+        (await cluster.GetSiteAsync("shop")).Metadata.Generation.Should().Be(before.Metadata.Generation);
+    }
+
+    [Fact]
     public async Task Force_is_set_by_on_force_and_cleared_by_a_later_on_without_it()
     {
         await using var cluster = await SiteCluster.StartAsync();

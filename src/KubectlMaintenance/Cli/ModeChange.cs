@@ -24,6 +24,14 @@ internal sealed class ModeChange(CommandEnvironment environment, SiteApi api)
             console.Error.WriteLine(GitOpsWarning.Text(manager, request.Site, request.Mode));
         }
 
+        if (request.Mode == SiteModes.Offline && GaveUpOnThisRequest(before))
+        {
+            // The operator waits for a spec change before it drains again (the same spec would
+            // give up the same way); asking again is that change: Online, then Offline below.
+            console.Error.WriteLine($"The operator gave up on the last request for site \"{request.Site}\" (the drain timed out); asking again.");
+            await api.MergePatchAsync(ns, request.Site, new JsonObject { ["spec"] = new JsonObject { ["mode"] = SiteModes.Online } }.ToJsonString(), cancellationToken);
+        }
+
         var after = await api.MergePatchAsync(ns, request.Site, MergePatch(request), cancellationToken);
         var changed = after.Metadata.Generation != before.Metadata.Generation;
         var word = request.Mode.ToUpperInvariant();
@@ -103,6 +111,14 @@ internal sealed class ModeChange(CommandEnvironment environment, SiteApi api)
                     console.Error);
         }
     }
+
+    // Offline requested, and the operator's answer to this very generation was to give up and go
+    // back Online (spec.drain.onTimeout: Online).
+    private static bool GaveUpOnThisRequest(V1Alpha1SiteMaintenance site) =>
+        (site.Spec?.Mode ?? SpecDefaults.Mode) == SiteModes.Offline
+        && site.Status?.Phase == SitePhases.Online
+        && SiteConditions.TrueCondition(site, ConditionTypes.Stalled) is { Reason: "DrainTimedOut" } stalled
+        && stalled.ObservedGeneration == site.Metadata?.Generation;
 
     private WaitSnapshot Snapshot(ModeRequest request, WaitResult result) =>
         new(result.Site, result.Verdict, request.Mode, result.Elapsed, environment.Console.Time.GetUtcNow(), false);
