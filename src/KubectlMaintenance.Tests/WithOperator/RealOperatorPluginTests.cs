@@ -94,6 +94,27 @@ public sealed class RealOperatorPluginTests
     }
 
     [Fact]
+    public async Task After_the_operator_gave_up_on_asks_again_and_a_new_drain_begins()
+    {
+        await using var c = await OperatedCluster.StartAsync();
+        await c.CreateIngressAsync("shop");
+        await c.Cluster.CreateSiteAsync("shop", spec: s =>
+        {
+            s.Sessions = null;
+            s.Drain = new V1Alpha1DrainSpec { Timeout = "2s", OnTimeout = "Online" };
+        });
+        await c.StartTaskAsync("migrate", "shop");
+        c.StartOperator();
+        (await c.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s")).ExitCode.Should().Be(4, c.OperatorOutput);
+        await c.Client.CoordinationV1.DeleteNamespacedLeaseAsync("migrate", "default");
+
+        var result = await c.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s");
+
+        result.ExitCode.Should().Be(0, "the hint said to try again later, and nothing holds the site any more: " + result + c.OperatorOutput);
+        (await c.Cluster.GetSiteAsync("shop")).Status!.Phase.Should().Be(SitePhases.Offline);
+    }
+
+    [Fact]
     public async Task An_invalid_site_makes_on_wait_exit_4_with_the_stall_reason()
     {
         await using var c = await OperatedCluster.StartAsync();
