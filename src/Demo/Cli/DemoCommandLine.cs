@@ -57,7 +57,7 @@ internal static class DemoCommandLine
 
             if (name is not ("--port" or "--pod-addresses" or "--api-port" or "--migration-seconds" or "--state-dir" or "--repository"))
             {
-                errors.Add($"unknown flag '{arg}'");
+                errors.Add(arg.StartsWith('-') ? $"unknown flag '{arg}'" : $"unexpected argument '{arg}'");
                 continue;
             }
 
