@@ -83,7 +83,7 @@ internal sealed class ChildProcess : IDisposable
         info.RedirectStandardError = true;
         info.StandardOutputEncoding = Encoding.UTF8;
         info.StandardErrorEncoding = Encoding.UTF8;
-        var log = logFile is null ? null : new StreamWriter(logFile, append: false, Encoding.UTF8) { AutoFlush = true };
+        var log = logFile is null ? null : new StreamWriter(logFile, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(name, process, log, capture);
         process.OutputDataReceived += (_, e) => child.Receive(e.Data, child._stdout);
