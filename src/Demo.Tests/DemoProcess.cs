@@ -17,11 +17,14 @@ internal sealed class DemoProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<string> _lines = [];
     private readonly Channel<string> _incoming = Channel.CreateUnbounded<string>();
+    private readonly bool _ownsStateDirectory;
+    private int _openStreams = 2;
 
-    private DemoProcess(Process process, string stateDirectory, IReadOnlyList<string> podAddresses, int port)
+    private DemoProcess(Process process, string stateDirectory, bool ownsStateDirectory, IReadOnlyList<string> podAddresses, int port)
     {
         _process = process;
         StateDirectory = stateDirectory;
+        _ownsStateDirectory = ownsStateDirectory;
         PodAddresses = podAddresses;
         Port = port;
     }
@@ -60,11 +63,15 @@ internal sealed class DemoProcess : IAsyncDisposable
         return (addresses, port);
     }
 
-    /// <summary>Starts the demo with <paramref name="args"/> plus its own state folder, pod addresses and port.</summary>
-    public static DemoProcess Start(string[] args, Action<ProcessStartInfo>? configure = null, (string[] Addresses, int Port)? endpoints = null)
+    /// <summary>
+    /// Starts the demo with <paramref name="args"/> plus a state folder (its own unless
+    /// <paramref name="stateDirectory"/> is given), pod addresses and a port.
+    /// </summary>
+    public static DemoProcess Start(
+        string[] args, Action<ProcessStartInfo>? configure = null, (string[] Addresses, int Port)? endpoints = null, string? stateDirectory = null)
     {
         var (addresses, port) = endpoints ?? FreePodEndpoints();
-        var state = Directory.CreateTempSubdirectory("demo-test-").FullName;
+        var state = stateDirectory ?? Directory.CreateTempSubdirectory("demo-test-").FullName;
         var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
 
         // Through `env --default-signal=INT` where it exists: a test host started in the background
@@ -96,7 +103,7 @@ internal sealed class DemoProcess : IAsyncDisposable
         info.Environment["NO_COLOR"] = "1";
         configure?.Invoke(info);
         var process = new Process { StartInfo = info };
-        var demo = new DemoProcess(process, state, addresses, port);
+        var demo = new DemoProcess(process, state, stateDirectory is null, addresses, port);
         process.OutputDataReceived += (_, e) => demo.Receive(e.Data);
         process.ErrorDataReceived += (_, e) => demo.Receive(e.Data);
         process.Start();
@@ -133,7 +140,7 @@ internal sealed class DemoProcess : IAsyncDisposable
             // Reported below.
         }
 
-        throw new TimeoutException($"The demo printed no such line within {timeout}. Its output:\n{Output}");
+        throw new TimeoutException($"The demo printed no such line (within {timeout}, before it ended). Its output:\n{Output}");
     }
 
     /// <summary>Sends a signal (INT, TERM, KILL) to the demo's process alone.</summary>
@@ -167,6 +174,10 @@ internal sealed class DemoProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsStateDirectory)
+        {
+            return;
+        }
 
         // A failed test must not leave the demo's processes to the next one.
         foreach (var pid in ProcessTable.Mentioning(StateDirectory))
@@ -212,6 +223,12 @@ internal sealed class DemoProcess : IAsyncDisposable
     {
         if (line is null)
         {
+            // Both streams ended: the demo is gone, nobody waits for more lines.
+            if (Interlocked.Decrement(ref _openStreams) == 0)
+            {
+                _incoming.Writer.TryComplete();
+            }
+
             return;
         }
 

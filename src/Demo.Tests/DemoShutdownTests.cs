@@ -31,7 +31,7 @@ public sealed class DemoShutdownTests
     [Fact]
     public async Task Ctrl_C_while_it_waits_stops_every_process_and_exits_zero()
     {
-        await using var demo = DemoProcess.Start(["--migration-seconds", "4"]);
+        await using var demo = DemoProcess.Start([]);
         await demo.WaitForLineAsync(l => l.StartsWith("Stop: press Ctrl-C here", StringComparison.Ordinal), DemoProcesses.StoryPatience);
         demo.Output.Should().Contain($"export KUBECONFIG={demo.StateDirectory}/kubeconfig")
             .And.Contain("kubectl get sm -w")
@@ -47,11 +47,18 @@ public sealed class DemoShutdownTests
     }
 
     [Fact]
-    public async Task SIGTERM_while_it_waits_stops_every_process_too()
+    public async Task While_it_waits_a_second_demo_on_its_folder_is_refused_and_SIGTERM_stops_every_process()
     {
-        await using var demo = DemoProcess.Start(["--migration-seconds", "2"]);
+        await using var demo = DemoProcess.Start([]);
         await demo.WaitForLineAsync(l => l.StartsWith("Stop: press Ctrl-C here", StringComparison.Ordinal), DemoProcesses.StoryPatience);
 
+        await using (var second = DemoProcess.Start(["--no-wait"], stateDirectory: demo.StateDirectory))
+        {
+            (await second.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(2, second.Output);
+            second.Output.Should().Contain($"Another demo is running with its files in {demo.StateDirectory}");
+        }
+
+        AssertRunning(demo, "watchdog", "shop-1", "operator");
         await demo.SignalAsync("TERM");
 
         (await demo.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(0, demo.Output);

@@ -10,7 +10,7 @@ public sealed class DemoStoryTests
     [Fact]
     public async Task With_no_wait_it_plays_the_story_from_Pending_to_Offline_and_back_and_exits_zero()
     {
-        await using var demo = DemoProcess.Start(["--no-wait", "--migration-seconds", "6"]);
+        await using var demo = DemoProcess.Start(["--no-wait"]);
 
         var code = await demo.WaitForExitAsync(DemoProcesses.StoryPatience);
 

@@ -21,7 +21,7 @@ internal static class DemoCommandLine
           --port N                  The port of every pod. Default: 8080.
           --pod-addresses A,B,C     The pods' loopback addresses (1 to 5). Default: 127.0.0.2,127.0.0.3,127.0.0.4.
           --api-port N              The API emulator's port. Default: 0 (any free port).
-          --migration-seconds N     How long the story's migration holds its CommandTask. Default: 8.
+          --migration-seconds N     How long the story's migration holds its CommandTask. Default: 12.
           --state-dir DIR           Where the kubeconfig, logs and keys go. Default: .demo in the repository.
           --repository DIR          The repository's root. Default: found from the program's location.
           -h, --help                Show this help.

@@ -7,7 +7,7 @@ internal sealed record DemoOptions
 
     public const int DefaultPort = 8080;
 
-    public const int DefaultMigrationSeconds = 8;
+    public const int DefaultMigrationSeconds = 12;
 
     /// <summary>Play the story, then stop everything and exit (CI) instead of staying up.</summary>
     public bool NoWait { get; init; }
