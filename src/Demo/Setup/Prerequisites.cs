@@ -60,15 +60,21 @@ internal static class Prerequisites
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
             var error = kubectl.StandardError.ReadToEndAsync(timeout.Token);
-            await kubectl.StandardOutput.ReadToEndAsync(timeout.Token);
             try
             {
+                await kubectl.StandardOutput.ReadToEndAsync(timeout.Token);
                 await kubectl.WaitForExitAsync(timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                kubectl.Kill(entireProcessTree: true);
                 throw new PrerequisiteException("`kubectl version --client` did not answer within 30 s.");
+            }
+            finally
+            {
+                if (!kubectl.HasExited)
+                {
+                    kubectl.Kill(entireProcessTree: true);
+                }
             }
 
             if (kubectl.ExitCode != 0)
