@@ -13,23 +13,25 @@ public sealed class DemoShutdownTests
 {
     private const string MaintenanceOn = "$ kubectl maintenance on shop";
 
-    [Fact]
-    public async Task Ctrl_C_during_the_story_stops_every_process_it_started_and_exits_130()
+    [Theory]
+    [InlineData("INT", "Ctrl-C")]
+    [InlineData("TERM", "kill")]
+    public async Task Stopped_during_the_story_it_stops_every_process_it_started_and_exits_130(string signal, string how)
     {
         await using var demo = DemoProcess.Start(["--no-wait"]);
         await demo.WaitForLineAsync(l => l == MaintenanceOn, DemoProcesses.StoryPatience);
         var running = AssertRunning(demo, "watchdog", "shop-1", "shop-2", "shop-3", "operator", "migrate");
 
-        await demo.SignalAsync("INT");
+        await demo.SignalAsync(signal);
 
-        (await demo.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(130, demo.Output);
+        (await demo.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(130, $"{how} interrupts the story. {demo.Output}");
         demo.Output.Should().Contain("Interrupted: stopping the demo.");
         running.Where(ProcessTable.IsRunning).Should().BeEmpty();
         AssertNothingLeft(demo);
     }
 
     [Fact]
-    public async Task Ctrl_C_while_it_waits_stops_every_process_and_exits_zero()
+    public async Task While_it_waits_a_second_demo_on_its_folder_is_refused_and_Ctrl_C_stops_every_process_and_exits_zero()
     {
         await using var demo = DemoProcess.Start([]);
         await demo.WaitForLineAsync(l => l.StartsWith("Stop: press Ctrl-C here", StringComparison.Ordinal), DemoProcesses.StoryPatience);
@@ -38,30 +40,18 @@ public sealed class DemoShutdownTests
             .And.Contain($"In a browser: http://{demo.PodAddresses[0]}:{demo.Port}/");
         var running = AssertRunning(demo, "watchdog", "shop-1", "shop-2", "shop-3", "operator");
 
-        await demo.SignalAsync("INT");
-
-        (await demo.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(0, demo.Output);
-        demo.Output.Should().Contain("Stopped every process the demo started.");
-        running.Where(ProcessTable.IsRunning).Should().BeEmpty();
-        AssertNothingLeft(demo);
-    }
-
-    [Fact]
-    public async Task While_it_waits_a_second_demo_on_its_folder_is_refused_and_SIGTERM_stops_every_process()
-    {
-        await using var demo = DemoProcess.Start([]);
-        await demo.WaitForLineAsync(l => l.StartsWith("Stop: press Ctrl-C here", StringComparison.Ordinal), DemoProcesses.StoryPatience);
-
         await using (var second = DemoProcess.Start(["--no-wait"], stateDirectory: demo.StateDirectory))
         {
             (await second.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(2, second.Output);
             second.Output.Should().Contain($"Another demo is running with its files in {demo.StateDirectory}");
         }
 
-        AssertRunning(demo, "watchdog", "shop-1", "operator");
-        await demo.SignalAsync("TERM");
+        running.Should().OnlyContain(pid => ProcessTable.IsRunning(pid), "the refused demo touched nothing of the first");
+        await demo.SignalAsync("INT");
 
         (await demo.WaitForExitAsync(DemoProcesses.StopPatience)).Should().Be(0, demo.Output);
+        demo.Output.Should().Contain("Stopped every process the demo started.");
+        running.Where(ProcessTable.IsRunning).Should().BeEmpty();
         AssertNothingLeft(demo);
     }
 
