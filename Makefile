@@ -9,7 +9,7 @@ RESULTS       := TestResults
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help build test clean docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
+.PHONY: help demo build test clean docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
 
 # The operator's image, with a tag (registry/name:tag); the release pins it in config/manager.
 IMG            ?= ghcr.io/site-maintenance/site-maintenance-operator:0.1.0
@@ -20,6 +20,16 @@ KUBECTL        ?= kubectl
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+# make demo NO_WAIT=1: play the story, then stop (CI). DEMO_ARGS: more flags (DEMO_ARGS=--help lists them).
+NO_WAIT   ?=
+DEMO_ARGS ?=
+
+demo: ## Run the product on loopback and play its story; stays up until Ctrl-C (NO_WAIT=1: exit when done)
+	@scripts/demo-prerequisites.sh
+	@echo "Building the demo, the operator, the kubectl plugin and the sample shop..."
+	@$(DOTNET) build src/Demo -c $(CONFIGURATION) -nologo -v quiet
+	@$(DOTNET) src/Demo/bin/$(CONFIGURATION)/net10.0/SiteMaintenance.Demo.dll $(if $(filter-out 0 false no,$(NO_WAIT)),--no-wait) $(DEMO_ARGS)
 
 build: ## Build the whole solution (warnings are errors)
 	$(DOTNET) build $(SOLUTION) -c $(CONFIGURATION) -nologo
