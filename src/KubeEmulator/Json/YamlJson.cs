@@ -33,13 +33,16 @@ public static partial class YamlJson
         }
     }
 
-    /// <summary>All documents of a multi-document YAML file, as JSON objects (empty documents skipped).</summary>
-    public static IReadOnlyList<JsonObject> ParseDocuments(string yaml)
+    /// <summary>Every document of a multi-document YAML stream (an empty document is null).</summary>
+    public static IReadOnlyList<JsonNode?> ParseAll(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonObject>().ToList();
+        return stream.Documents.Select(d => Convert(d.RootNode)).ToList();
     }
+
+    /// <summary>The documents that are objects (empty documents skipped, as kubectl does).</summary>
+    public static IReadOnlyList<JsonObject> ParseDocuments(string yaml) => ParseAll(yaml).OfType<JsonObject>().ToList();
 
     public static JsonNode? Convert(YamlNode node)
     {
