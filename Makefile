@@ -5,11 +5,13 @@ DOTNET        ?= dotnet
 CONFIGURATION ?= Release
 SOLUTION      := SiteMaintenance.slnx
 RESULTS       := TestResults
+# NativeAOT binaries (make publish-aot): artifacts/aot/operator, artifacts/aot/kubectl-maintenance.
+AOT_OUT       := artifacts/aot
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help build test clean docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
+.PHONY: help build test clean publish-aot docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
 
 # The operator's image, with a tag (registry/name:tag); the release pins it in config/manager.
 IMG            ?= ghcr.io/site-maintenance/site-maintenance-operator:0.1.0
@@ -32,6 +34,10 @@ test: build ## Build and run every test project; prints "N passed, N failed"
 		--blame-hang-timeout 5m || status=$$?; \
 	scripts/test-summary.sh $(RESULTS) || status=1; \
 	exit $$status
+
+publish-aot: ## Publish the operator and the kubectl plugin as NativeAOT binaries into artifacts/aot (needs clang, zlib1g-dev)
+	scripts/publish-aot.sh src/Operator/Operator.csproj $(AOT_OUT)/operator
+	scripts/publish-aot.sh src/KubectlMaintenance/KubectlMaintenance.csproj $(AOT_OUT)/kubectl-maintenance
 
 clean: ## Remove build output and test results
 	$(DOTNET) clean $(SOLUTION) -c $(CONFIGURATION) -nologo >/dev/null
