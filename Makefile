@@ -11,7 +11,7 @@ AOT_OUT       := artifacts/aot
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help build test clean publish-aot docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
+.PHONY: help build test clean publish-aot bench docker-build docker-push install uninstall deploy undeploy manifests rbac-api-use
 
 # The operator's image, with a tag (registry/name:tag); the release pins it in config/manager.
 IMG            ?= ghcr.io/site-maintenance/site-maintenance-operator:0.1.0
@@ -38,6 +38,12 @@ test: build ## Build and run every test project; prints "N passed, N failed"
 publish-aot: ## Publish the operator and the kubectl plugin as NativeAOT binaries into artifacts/aot (needs clang, zlib1g-dev)
 	scripts/publish-aot.sh src/Operator/Operator.csproj $(AOT_OUT)/operator
 	scripts/publish-aot.sh src/KubectlMaintenance/KubectlMaintenance.csproj $(AOT_OUT)/kubectl-maintenance
+
+bench: ## Measure latency, fan-out, scale and startup (normal and NativeAOT builds); writes bench/results.json
+	$(DOTNET) build src/Benchmarks -c $(CONFIGURATION) -nologo
+	scripts/publish-aot.sh src/Operator/Operator.csproj $(AOT_OUT)/operator
+	$(DOTNET) src/Benchmarks/bin/$(CONFIGURATION)/net10.0/site-maintenance-bench.dll \
+		--aot-operator $(AOT_OUT)/operator/site-maintenance-operator --output bench/results.json
 
 clean: ## Remove build output and test results
 	$(DOTNET) clean $(SOLUTION) -c $(CONFIGURATION) -nologo >/dev/null
