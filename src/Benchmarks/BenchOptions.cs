@@ -20,16 +20,22 @@ internal sealed record BenchOptions
     /// <summary>Site counts of the scale section.</summary>
     public IReadOnlyList<int> ScaleSites { get; init; } = [1, 100, 1000];
 
+    /// <summary>The sections to run (all by default); the baseline runs whenever switch latency does.</summary>
+    public IReadOnlySet<string> Sections { get; init; } = AllSections;
+
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["switch", "drain", "fanout", "scale", "process"], StringComparer.Ordinal);
+
     /// <summary>Pod counts of the fan-out section.</summary>
     public IReadOnlyList<int> FanOutPods { get; init; } = [1, 10, 100, 1000];
 
     public const string Usage = """
-        Usage: site-maintenance-bench [--aot-operator PATH] [--output FILE] [--samples N] [--idle-seconds N] [--quick]
+        Usage: site-maintenance-bench [--aot-operator PATH] [--output FILE] [--samples N] [--idle-seconds N] [--quick] [--only a,b]
           --aot-operator   the NativeAOT operator binary (make publish-aot); measured beside the normal build
           --output         the results file (default bench/results.json)
           --samples        transitions per latency figure (default 50)
           --idle-seconds   the idle window of the scale section (default 30)
           --quick          a smoke run: 10 samples, 5 s idle, up to 100 sites and pods (not for results)
+          --only           some sections: switch, drain, fanout, scale, process (for profiling one)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -46,10 +52,18 @@ internal sealed record BenchOptions
                 "--samples" => options with { Samples = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--idle-seconds" => options with { IdleWindow = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--quick" => options with { Samples = 10, IdleWindow = TimeSpan.FromSeconds(5), ScaleSites = [1, 100], FanOutPods = [1, 10, 100] },
+                "--only" => options with { Sections = ParseSections(Value()) },
                 var other => throw new ArgumentException($"unknown argument '{other}'"),
             };
         }
 
         return options;
+    }
+
+    private static HashSet<string> ParseSections(string list)
+    {
+        var sections = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = sections.Except(AllSections).ToList();
+        return unknown.Count == 0 ? sections : throw new ArgumentException($"unknown section(s): {string.Join(", ", unknown)}");
     }
 }

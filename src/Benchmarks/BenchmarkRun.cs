@@ -72,25 +72,36 @@ internal static class BenchmarkRun
             OperatorBuild = main.Name,
         };
 
-        await using (var cluster = await BenchCluster.StartAsync())
+        var run = options.Sections;
+        if (run.Contains("switch") || run.Contains("drain") || run.Contains("fanout"))
         {
+            await using var cluster = await BenchCluster.StartAsync();
             results.Baseline = await Section("baseline", () => Baseline.RunAsync(cluster, BaselineSamples));
             await using var op = OperatorProcess.Start(main, cluster.OperatorKubeconfig, "bench");
             await op.WaitReadyAsync(Waits.Patience);
-            results.Switch = await Section("switch latency", () => SwitchLatency.RunAsync(cluster, options.Samples, results.Baseline));
-            results.Drain = await Section("drain detection", () => DrainDetection.RunAsync(cluster, options.Samples));
-            foreach (var pods in options.FanOutPods)
+            if (run.Contains("switch"))
+            {
+                results.Switch = await Section("switch latency", () => SwitchLatency.RunAsync(cluster, options.Samples, results.Baseline));
+            }
+
+            if (run.Contains("drain"))
+            {
+                results.Drain = await Section("drain detection", () => DrainDetection.RunAsync(cluster, options.Samples));
+            }
+
+            foreach (var pods in run.Contains("fanout") ? options.FanOutPods : [])
             {
                 results.FanOut.Add(await Section($"fan-out over {pods} pods", () => FanOut.RunAsync(cluster, op, pods)));
             }
         }
 
-        foreach (var sites in options.ScaleSites)
+        foreach (var sites in run.Contains("scale") ? options.ScaleSites : [])
         {
             results.Scale.Add(await Section($"scale with {sites} sites", () => Scale.RunAsync(main, sites, options.IdleWindow)));
         }
 
-        foreach (var build in aot is null ? [OperatorBuild.Normal()] : new[] { OperatorBuild.Normal(), aot })
+        var builds = aot is null ? [OperatorBuild.Normal()] : new[] { OperatorBuild.Normal(), aot };
+        foreach (var build in run.Contains("process") ? builds : [])
         {
             results.Process.Add(await Section($"process ({build.Name} build)", () => ProcessFigures.RunAsync(build, ProcessStarts, ProcessIdle)));
         }

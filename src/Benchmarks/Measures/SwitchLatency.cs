@@ -24,22 +24,37 @@ internal static class SwitchLatency
         var warmup = Math.Max(5, transitions / 10);
         var offline = new List<TimeSpan>();
         var online = new List<TimeSpan>();
+        var offlineSteps = new RequestTimeline();
+        var onlineSteps = new RequestTimeline();
         for (var i = 0; i < warmup + transitions; i++)
         {
-            await Task.Delay(Settle);
-            var toOffline = await driver.SwitchAsync(Site, "Offline", force: true);
-            await Task.Delay(Settle);
-            var toOnline = await driver.SwitchAsync(Site, "Online");
-            if (i >= warmup)
-            {
-                offline.Add(toOffline);
-                online.Add(toOnline);
-            }
+            var measured = i >= warmup;
+            offline.AddRange(await TimeAsync(cluster, driver, "Offline", force: true, measured ? offlineSteps : null));
+            online.AddRange(await TimeAsync(cluster, driver, "Online", force: false, measured ? onlineSteps : null));
         }
 
         var off = Distribution.Of(offline);
         var on = Distribution.Of(online);
         var patch = baseline.MergePatch.P50Ms;
-        return new SwitchResult(off, on, Math.Round(off.P50Ms / patch, 2), Math.Round(on.P50Ms / patch, 2));
+        return new SwitchResult(
+            off, on, Math.Round(off.P50Ms / patch, 2), Math.Round(on.P50Ms / patch, 2), offlineSteps.Medians(transitions), onlineSteps.Medians(transitions));
+    }
+
+    // One transition after a pause; its requests are taken from the emulator's log after the next
+    // pause, so that the writes that follow what the watcher saw (the Event) are in it too.
+    private static async Task<TimeSpan[]> TimeAsync(BenchCluster cluster, SiteDriver driver, string mode, bool force, RequestTimeline? steps)
+    {
+        await Task.Delay(Settle);
+        var mark = cluster.RequestMark;
+        var start = DateTimeOffset.UtcNow;
+        var latency = await driver.SwitchAsync(Site, mode, force);
+        if (steps is null)
+        {
+            return [];
+        }
+
+        await Task.Delay(Settle);
+        steps.Add(start, cluster.Emulator.Requests.Snapshot(mark));
+        return [latency];
     }
 }

@@ -33,7 +33,15 @@ internal sealed record MachineInfo(int Cores, string Os, string Runtime);
 internal sealed record BaselineResult(Distribution Get, Distribution MergePatch);
 
 /// <summary>From the spec write to the Ingress switched and <c>status.phase</c> seen by a watcher.</summary>
-internal sealed record SwitchResult(Distribution Offline, Distribution Online, double OfflineRatioToPatch, double OnlineRatioToPatch);
+/// <param name="OfflineSteps">Where the time of a switch to Offline goes: each request's median time from the write to its answer.</param>
+/// <param name="OnlineSteps">The same for a switch to Online.</param>
+internal sealed record SwitchResult(
+    Distribution Offline,
+    Distribution Online,
+    double OfflineRatioToPatch,
+    double OnlineRatioToPatch,
+    IReadOnlyList<Measures.TimelineStep> OfflineSteps,
+    IReadOnlyList<Measures.TimelineStep> OnlineSteps);
 
 /// <summary>From the last reason to wait going away to Offline seen by a watcher.</summary>
 /// <param name="LeaseDeleted">From the DELETE of the last running Lease.</param>

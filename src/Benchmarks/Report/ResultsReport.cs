@@ -29,6 +29,15 @@ internal static class ResultsReport
             text.Append(new TextTable("transition", "p50", "p99", "p50 / PATCH p50")
                 .Add("Online → Offline (force)", Ms(s.Offline.P50Ms), Ms(s.Offline.P99Ms), X(s.OfflineRatioToPatch))
                 .Add("Offline → Online (restore)", Ms(s.Online.P50Ms), Ms(s.Online.P99Ms), X(s.OnlineRatioToPatch)));
+            text.AppendLine("  where the time goes: medians of each request's answer, from the write, and of the emulator's time serving it (its request log)");
+            var steps = new TextTable("request", "to Offline: answered", "served in", "to Online: answered", "served in");
+            foreach (var step in s.OfflineSteps.Select(t => t.Request).Union(s.OnlineSteps.Select(t => t.Request)))
+            {
+                steps.Add(step, Step(s.OfflineSteps, step), Served(s.OfflineSteps, step), Step(s.OnlineSteps, step), Served(s.OnlineSteps, step));
+            }
+
+            steps.Add("watcher saw the Ingress and the phase", Ms(s.Offline.P50Ms), "", Ms(s.Online.P50Ms), "");
+            text.Append(steps);
             text.AppendLine();
         }
 
@@ -99,6 +108,14 @@ internal static class ResultsReport
 
         return text.ToString();
     }
+
+    private static string Step(IReadOnlyList<Measures.TimelineStep> steps, string request) =>
+        steps.FirstOrDefault(t => t.Request == request) is { } step
+            ? Ms(step.MedianMs) + (step.Occurrences is { } n ? $" ({N(n)}×)" : "")
+            : "-";
+
+    private static string Served(IReadOnlyList<Measures.TimelineStep> steps, string request) =>
+        steps.FirstOrDefault(t => t.Request == request) is { } step ? Ms(step.ServerMedianMs) : "-";
 
     private static string Ms(double ms) => F(ms, ms < 10 ? "0.00" : ms < 100 ? "0.0" : "0") + " ms";
 

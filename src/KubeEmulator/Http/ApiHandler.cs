@@ -27,6 +27,7 @@ internal sealed partial class ApiHandler(
 {
     public async Task HandleAsync(HttpContext context)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var query = new QueryParameters(context.Request.Query);
         var info = ApiRequestInfo.Parse(context.Request.Method, context.Request.Path.Value ?? "/", query.Raw) with
         {
@@ -90,7 +91,10 @@ internal sealed partial class ApiHandler(
         {
             log.Add(new RecordedRequest(
                 options.TimeProvider.GetUtcNow(), info.Verb, info.Group, info.Version, info.Resource, info.Subresource,
-                info.Namespace, info.Name, user, context.Request.Headers.UserAgent.ToString(), info.Method, info.Path, info.Query, statusCode));
+                info.Namespace, info.Name, user, context.Request.Headers.UserAgent.ToString(), info.Method, info.Path, info.Query, statusCode)
+            {
+                Duration = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            });
         }
     }
 
