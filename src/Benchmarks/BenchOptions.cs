@@ -29,13 +29,15 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> FanOutPods { get; init; } = [1, 10, 100, 1000];
 
     public const string Usage = """
-        Usage: site-maintenance-bench [--aot-operator PATH] [--output FILE] [--samples N] [--idle-seconds N] [--quick] [--only a,b]
+        Usage: site-maintenance-bench [--aot-operator PATH] [--output FILE] [--samples N] [--idle-seconds N] [--quick] [--only a,b] [--scale-sites n,m] [--fanout-pods n,m]
           --aot-operator   the NativeAOT operator binary (make publish-aot); measured beside the normal build
           --output         the results file (default bench/results.json)
           --samples        transitions per latency figure (default 50)
           --idle-seconds   the idle window of the scale section (default 30)
           --quick          a smoke run: 10 samples, 5 s idle, up to 100 sites and pods (not for results)
           --only           some sections: switch, drain, fanout, scale, process (for profiling one)
+          --scale-sites    site counts of the scale section (default 1,100,1000)
+          --fanout-pods    pod counts of the fan-out section (default 1,10,100,1000)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -53,12 +55,17 @@ internal sealed record BenchOptions
                 "--idle-seconds" => options with { IdleWindow = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--quick" => options with { Samples = 10, IdleWindow = TimeSpan.FromSeconds(5), ScaleSites = [1, 100], FanOutPods = [1, 10, 100] },
                 "--only" => options with { Sections = ParseSections(Value()) },
+                "--scale-sites" => options with { ScaleSites = Numbers(Value()) },
+                "--fanout-pods" => options with { FanOutPods = Numbers(Value()) },
                 var other => throw new ArgumentException($"unknown argument '{other}'"),
             };
         }
 
         return options;
     }
+
+    private static int[] Numbers(string list) =>
+        [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
 
     private static HashSet<string> ParseSections(string list)
     {
