@@ -68,7 +68,7 @@ internal static class BenchmarkRun
         var results = new BenchResults
         {
             Date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            Machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription),
+            Machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, MachineInfo.LoadAverage()),
             OperatorBuild = main.Name,
         };
 
@@ -106,6 +106,7 @@ internal static class BenchmarkRun
             results.Process.Add(await Section($"process ({build.Name} build)", () => ProcessFigures.RunAsync(build, ProcessStarts, ProcessIdle)));
         }
 
+        results.Machine.LoadAverageAfter = MachineInfo.LoadAverage();
         results.Targets.AddRange(Targets.Check(results));
         results.DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         return results;

@@ -43,6 +43,7 @@ internal static class Scale
         var ready = await op.WaitReadyAsync(Waits.Patience);
         var syncedAt = await Waits.ForAsync(synced, $"{sites} sites to be reconciled", TimeSpan.FromMinutes(3));
         var fullSync = Stopwatch.GetElapsedTime(op.StartedAt, syncedAt);
+        var syncCpu = op.Stats().CpuSeconds;
         var syncWrites = cluster.OperatorRequestsSince(mark).Count(r => r.IsWrite);
 
         await Task.Delay(Settle);
@@ -62,6 +63,7 @@ internal static class Scale
             Math.Round(ready.TotalMilliseconds, 1),
             Math.Round(fullSync.TotalMilliseconds, 1),
             syncWrites,
+            Math.Round(syncCpu, 2),
             Math.Round(after.RssMegabytes, 1),
             Math.Round(after.PeakRssMegabytes, 1),
             Math.Round((after.CpuSeconds - before.CpuSeconds) * perMinute, 3),

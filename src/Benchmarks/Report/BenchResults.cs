@@ -27,7 +27,23 @@ internal sealed record BenchResults
     public List<TargetResult> Targets { get; } = [];
 }
 
-internal sealed record MachineInfo(int Cores, string Os, string Runtime);
+/// <summary>Where the run took place.</summary>
+/// <param name="Cores">Logical processors.</param>
+/// <param name="Os">The operating system.</param>
+/// <param name="Runtime">The benchmark's .NET runtime.</param>
+/// <param name="LoadAverageBefore">The 1-minute load average when the run began (other work on the machine makes latencies noisy).</param>
+/// <param name="LoadAverageAfter">The same when it ended.</param>
+internal sealed record MachineInfo(int Cores, string Os, string Runtime, double? LoadAverageBefore)
+{
+    public double? LoadAverageAfter { get; set; }
+
+    /// <summary>The 1-minute load average from <c>/proc/loadavg</c>; null where there is none.</summary>
+    public static double? LoadAverage() =>
+        File.Exists("/proc/loadavg")
+        && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
+}
 
 /// <summary>The emulator's own round trips from a plain HTTP client, with no operator running: the floor.</summary>
 internal sealed record BaselineResult(Distribution Get, Distribution MergePatch);
@@ -65,6 +81,7 @@ internal sealed record FanOutResult(int Pods, double FirstPollMs, double PollP50
 /// <param name="ReadyMs">From the process start to <c>/readyz</c> 200.</param>
 /// <param name="FullSyncMs">From the process start to every site's status written for its generation, seen by a watcher.</param>
 /// <param name="SyncWrites">The operator's API writes until then.</param>
+/// <param name="SyncCpuSeconds">The CPU time the process used from its start until then.</param>
 /// <param name="IdleRssMb">Resident memory after the idle window.</param>
 /// <param name="PeakRssMb">The highest resident memory of the process.</param>
 /// <param name="IdleCpuSecondsPerMinute">CPU seconds used per minute of the idle window.</param>
@@ -77,6 +94,7 @@ internal sealed record ScaleResult(
     double ReadyMs,
     double FullSyncMs,
     int SyncWrites,
+    double SyncCpuSeconds,
     double IdleRssMb,
     double PeakRssMb,
     double IdleCpuSecondsPerMinute,

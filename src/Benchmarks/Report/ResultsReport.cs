@@ -11,7 +11,9 @@ internal static class ResultsReport
         ArgumentNullException.ThrowIfNull(results);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"site-maintenance benchmark, {results.Date}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{results.Machine.Cores} cores, {results.Machine.Os}, {results.Machine.Runtime}; operator build for sections 2-5: {results.OperatorBuild}; run took {F(results.DurationSeconds, "0")} s");
+        var m = results.Machine;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{m.Cores} cores, {m.Os}, {m.Runtime}; load average {Load(m.LoadAverageBefore)} before, {Load(m.LoadAverageAfter)} after");
+        text.AppendLine(CultureInfo.InvariantCulture, $"operator build for sections 2-5: {results.OperatorBuild}; the run took {F(results.DurationSeconds, "0")} s");
         text.AppendLine();
 
         if (results.Baseline is { } b)
@@ -68,11 +70,11 @@ internal static class ResultsReport
         {
             var window = results.Scale[0].IdleWindowSeconds;
             text.AppendLine(CultureInfo.InvariantCulture, $"5. Scale: operator process from start with N never-reconciled sites; idle figures over {F(window, "0")} s, per minute");
-            var table = new TextTable("sites", "ready", "full sync", "sync writes", "idle RSS", "peak RSS", "idle CPU", "idle writes", "Lease renewals", "idle reads");
+            var table = new TextTable("sites", "ready", "full sync", "sync writes", "sync CPU", "idle RSS", "peak RSS", "idle CPU", "idle writes", "Lease renewals", "idle reads");
             foreach (var r in results.Scale)
             {
                 table.Add(
-                    N(r.Sites), Ms(r.ReadyMs), Ms(r.FullSyncMs), N(r.SyncWrites), Mb(r.IdleRssMb), Mb(r.PeakRssMb),
+                    N(r.Sites), Ms(r.ReadyMs), Ms(r.FullSyncMs), N(r.SyncWrites), F(r.SyncCpuSeconds, "0.00") + " s", Mb(r.IdleRssMb), Mb(r.PeakRssMb),
                     F(r.IdleCpuSecondsPerMinute, "0.###") + " s/min", F(r.IdleWritesPerMinute, "0.#") + "/min",
                     F(r.LeaseRenewalsPerMinute, "0.#") + "/min", F(r.IdleReadsPerMinute, "0.#") + "/min");
             }
@@ -116,6 +118,8 @@ internal static class ResultsReport
 
     private static string Served(IReadOnlyList<Measures.TimelineStep> steps, string request) =>
         steps.FirstOrDefault(t => t.Request == request) is { } step ? Ms(step.ServerMedianMs) : "-";
+
+    private static string Load(double? load) => load is { } l ? F(l, "0.00") : "unknown";
 
     private static string Ms(double ms) => F(ms, ms < 10 ? "0.00" : ms < 100 ? "0.0" : "0") + " ms";
 
