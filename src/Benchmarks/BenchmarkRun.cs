@@ -26,6 +26,12 @@ internal static class BenchmarkRun
 
     public static async Task<int> MainAsync(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == BaselineClient.Command)
+        {
+            return await BaselineClient.RunAsync(args);
+        }
+
         BenchOptions options;
         try
         {

@@ -46,7 +46,11 @@ internal sealed record MachineInfo(int Cores, string Os, string Runtime, double?
 }
 
 /// <summary>The emulator's own round trips from a plain HTTP client, with no operator running: the floor.</summary>
-internal sealed record BaselineResult(Distribution Get, Distribution MergePatch);
+/// <param name="Get">A GET from a client in its own process (as kubectl and the operator are).</param>
+/// <param name="MergePatch">A merge PATCH from a client in its own process: what the switch latency is compared to.</param>
+/// <param name="InProcessGet">A GET from a client inside the emulator's process.</param>
+/// <param name="InProcessMergePatch">A merge PATCH from a client inside the emulator's process.</param>
+internal sealed record BaselineResult(Distribution Get, Distribution MergePatch, Distribution InProcessGet, Distribution InProcessMergePatch);
 
 /// <summary>From the spec write to the Ingress switched and <c>status.phase</c> seen by a watcher.</summary>
 /// <param name="OfflineSteps">Where the time of a switch to Offline goes: each request's median time from the write to its answer.</param>

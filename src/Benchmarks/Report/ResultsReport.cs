@@ -18,10 +18,12 @@ internal static class ResultsReport
 
         if (results.Baseline is { } b)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"1. Baseline: the emulator's round trip from a plain HTTP client ({b.Get.Samples} samples each)");
+            text.AppendLine(CultureInfo.InvariantCulture, $"1. Baseline: the emulator's round trip from a plain HTTP client, no operator running ({b.Get.Samples} samples each)");
             text.Append(new TextTable("request", "p50", "p99")
                 .Add("GET SiteMaintenance", Ms(b.Get.P50Ms), Ms(b.Get.P99Ms))
-                .Add("merge PATCH SiteMaintenance", Ms(b.MergePatch.P50Ms), Ms(b.MergePatch.P99Ms)));
+                .Add("merge PATCH SiteMaintenance (the reference)", Ms(b.MergePatch.P50Ms), Ms(b.MergePatch.P99Ms))
+                .Add("  same from inside the emulator's process: GET", Ms(b.InProcessGet.P50Ms), Ms(b.InProcessGet.P99Ms))
+                .Add("  same from inside the emulator's process: PATCH", Ms(b.InProcessMergePatch.P50Ms), Ms(b.InProcessMergePatch.P99Ms)));
             text.AppendLine();
         }
 
