@@ -32,6 +32,12 @@ internal static class BenchmarkRun
             return await BaselineClient.RunAsync(args);
         }
 
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            await Console.Out.WriteLineAsync(BenchOptions.Usage);
+            return 0;
+        }
+
         BenchOptions options;
         try
         {
