@@ -27,6 +27,7 @@ internal sealed partial class ApiHandler(
 {
     public async Task HandleAsync(HttpContext context)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var query = new QueryParameters(context.Request.Query);
         var (user, credential) = Identify(context.Request.Headers.Authorization.ToString());
         var info = ApiRequestInfo.Parse(context.Request.Method, context.Request.Path.Value ?? "/", query.Raw) with
@@ -92,7 +93,10 @@ internal sealed partial class ApiHandler(
         {
             log.Add(new RecordedRequest(
                 options.TimeProvider.GetUtcNow(), info.Verb, info.Group, info.Version, info.Resource, info.Subresource,
-                info.Namespace, info.Name, user, context.Request.Headers.UserAgent.ToString(), info.Method, info.Path, info.Query, statusCode, credential));
+                info.Namespace, info.Name, user, context.Request.Headers.UserAgent.ToString(), info.Method, info.Path, info.Query, statusCode, credential)
+            {
+                Duration = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            });
         }
     }
 

@@ -27,6 +27,9 @@ public sealed record RecordedRequest(
     int StatusCode,
     string Credential = "")
 {
+    /// <summary>How long the emulator took to answer (for a watch: how long it stayed open).</summary>
+    public TimeSpan Duration { get; init; }
+
     /// <summary>True for requests that change state (create, update, patch, delete, deletecollection).</summary>
     public bool IsWrite => Verb is "create" or "update" or "patch" or "delete" or "deletecollection";
 

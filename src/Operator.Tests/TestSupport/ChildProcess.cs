@@ -35,16 +35,19 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>dotnet <paramref name="dll"/> <paramref name="args"/></c> from the test's output folder.</summary>
-    public static ChildProcess StartDll(string dll, params string[] args)
+    public static ChildProcess StartDll(string dll, params string[] args) =>
+        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, dll), .. args]);
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="args"/> from the test's output folder.</summary>
+    public static ChildProcess Start(string program, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

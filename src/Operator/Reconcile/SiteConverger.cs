@@ -164,10 +164,20 @@ internal sealed class SiteConverger(
         SiteContext context, LockObservation lockState, OfflineCause? cause, CancellationToken cancellationToken, DrainObservation? observation = null)
     {
         var definition = context.Definition;
-        var outcomes = await ingresses.SwitchAllAsync(context.Namespace, context.Name, definition, cancellationToken);
         var offlineSince = (context.Phase == SitePhases.Offline ? context.Status?.OfflineSince : null)
             ?? lockState.SinceOf(LockState.Offline)
             ?? KubeTime.Seconds(context.Now);
+
+        // The Ingresses and the lock are distinct objects: written at the same time, the switch
+        // takes one round trip to the API server instead of two. Either may land first (a write
+        // that fails is retried, and a begun switch is finished, see ConvergeAsync); the status
+        // says Offline only after both.
+        var switching = ingresses.SwitchAllAsync(context.Namespace, context.Name, definition, cancellationToken);
+        var locking = lockState.IsConflict
+            ? Task.CompletedTask
+            : EnsureLockAsync(context, lockState, LockState.Offline, offlineSince, cancellationToken);
+        await Task.WhenAll(switching, locking);
+        var outcomes = await switching;
         var problems = new List<(string Reason, string Message, SiteEvent Event)>();
         foreach (var outcome in outcomes.Where(o => o.IsProblem))
         {
@@ -177,10 +187,6 @@ internal sealed class SiteConverger(
         if (lockState.IsConflict)
         {
             problems.Add((ConditionReasons.LockConflict, lockState.ConflictMessage(), SiteEvents.LockConflict(lockState)));
-        }
-        else
-        {
-            await EnsureLockAsync(context, lockState, LockState.Offline, offlineSince, cancellationToken);
         }
 
         SiteEvent[] transitions = cause is { } why && context.Phase != SitePhases.Offline
@@ -200,16 +206,17 @@ internal sealed class SiteConverger(
         SiteContext context, LockObservation lockState, bool gaveUp, DrainObservation? last, CancellationToken cancellationToken)
     {
         var definition = context.Definition;
-        await ingresses.RestoreAllAsync(context.Namespace, context.Name, definition.Ingresses, definition.MaintenanceUrl, cancellationToken);
+
+        // Restored Ingresses and the lock at the same time, as in GoOfflineAsync.
+        var restoring = ingresses.RestoreAllAsync(context.Namespace, context.Name, definition.Ingresses, definition.MaintenanceUrl, cancellationToken);
+        var locking = lockState.IsConflict
+            ? Task.CompletedTask
+            : EnsureLockAsync(context, lockState, LockState.Online, lockState.SinceOf(LockState.Online) ?? KubeTime.Seconds(context.Now), cancellationToken);
+        await Task.WhenAll(restoring, locking);
         var problems = new List<SiteEvent>();
         if (lockState.IsConflict)
         {
             problems.Add(SiteEvents.LockConflict(lockState));
-        }
-        else
-        {
-            var since = lockState.SinceOf(LockState.Online) ?? KubeTime.Seconds(context.Now);
-            await EnsureLockAsync(context, lockState, LockState.Online, since, cancellationToken);
         }
 
         SiteEvent[] transitions = context.Phase == SitePhases.Online

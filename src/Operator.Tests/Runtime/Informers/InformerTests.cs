@@ -42,6 +42,24 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task Cached_objects_carry_no_managedFields_whether_listed_or_watched()
+    {
+        await using var f = await InformerFixture.StartAsync();
+        var created = await f.CreateAsync("listed");
+        created.Metadata.ManagedFields.Should().NotBeNullOrEmpty("the server tracks field managers");
+
+        var informer = await f.RunInformerAsync();
+        await f.CreateAsync("watched");
+        await f.Handler.WaitForAsync(Kind.Add, "watched");
+        await f.UpdateAsync("listed", "2");
+        var update = await f.Handler.WaitForAsync(Kind.Update, "listed");
+
+        informer.Cache.List().Should().HaveCount(2).And.OnlyContain(c => c.Metadata.ManagedFields == null);
+        update.Object.Metadata.ManagedFields.Should().BeNull();
+        informer.Cache.Get("default", "listed")!.Data["v"].Should().Be("2");
+    }
+
+    [Fact]
     public async Task A_closed_watch_resumes_from_the_last_resourceVersion_without_listing_again()
     {
         await using var f = await InformerFixture.StartAsync();

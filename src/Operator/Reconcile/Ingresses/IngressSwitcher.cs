@@ -17,38 +17,16 @@ internal sealed partial class IngressSwitcher(
     CachedObjects<V1Ingress> ingresses, IKubernetes kubernetes, ILogger<IngressSwitcher> logger)
 {
     /// <summary>
-    /// Switches every listed Ingress; a missing or conflicting one is reported and does not stop
-    /// the others. Ingresses the site switched earlier but no longer lists are restored.
+    /// Switches every listed Ingress (concurrently: they are distinct objects); a missing or
+    /// conflicting one is reported and does not stop the others. Ingresses the site switched
+    /// earlier but no longer lists are restored. Outcomes are in spec order.
     /// </summary>
     public async Task<IReadOnlyList<IngressOutcome>> SwitchAllAsync(
         string @namespace, string site, SiteDefinition definition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var outcomes = new List<IngressOutcome>();
-        foreach (var target in definition.Ingresses)
-        {
-            var ingress = await ingresses.GetAsync(@namespace, target.Name, cancellationToken);
-            if (ingress is null)
-            {
-                outcomes.Add(new(target.Name, IngressOutcomeKind.NotFound));
-                continue;
-            }
-
-            var plan = IngressSwitchPlanner.Switch(ingress.Metadata.Annotations, target, definition.MaintenanceUrl, site);
-            if (plan.IsConflict)
-            {
-                outcomes.Add(new(target.Name, IngressOutcomeKind.Conflict, plan.ConflictingSite));
-                continue;
-            }
-
-            var written = await WriteAsync(ingress, plan.Changes, cancellationToken);
-            if (written)
-            {
-                LogSwitched(logger, @namespace, target.Name, site);
-            }
-
-            outcomes.Add(new(target.Name, written ? IngressOutcomeKind.Written : IngressOutcomeKind.Unchanged));
-        }
+        var outcomes = await Task.WhenAll(definition.Ingresses.Select(
+            target => SwitchAsync(@namespace, site, target, definition.MaintenanceUrl, cancellationToken)));
 
         var listed = definition.Ingresses.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         await RestoreUnlistedAsync(@namespace, site, listed, cancellationToken);
@@ -57,20 +35,20 @@ internal sealed partial class IngressSwitcher(
 
     /// <summary>
     /// Restores every Ingress the site switched: the listed ones, and any other the cache shows as
-    /// switched by it. <paramref name="listed"/> may be empty when the spec cannot be read.
+    /// switched by it (concurrently). <paramref name="listed"/> may be empty when the spec cannot be read.
     /// </summary>
     public async Task RestoreAllAsync(
         string @namespace, string site, IReadOnlyList<IngressSwitch> listed, string? maintenanceUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(listed);
-        foreach (var target in listed)
+        await Task.WhenAll(listed.Select(async target =>
         {
             var ingress = await ingresses.GetAsync(@namespace, target.Name, cancellationToken);
             if (ingress is not null)
             {
                 await RestoreAsync(ingress, site, target, maintenanceUrl, cancellationToken);
             }
-        }
+        }));
 
         await RestoreUnlistedAsync(@namespace, site, listed.Select(i => i.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
     }
@@ -91,15 +69,36 @@ internal sealed partial class IngressSwitcher(
         return false;
     }
 
+    private async Task<IngressOutcome> SwitchAsync(
+        string @namespace, string site, IngressSwitch target, string? maintenanceUrl, CancellationToken cancellationToken)
+    {
+        var ingress = await ingresses.GetAsync(@namespace, target.Name, cancellationToken);
+        if (ingress is null)
+        {
+            return new(target.Name, IngressOutcomeKind.NotFound);
+        }
+
+        var plan = IngressSwitchPlanner.Switch(ingress.Metadata.Annotations, target, maintenanceUrl, site);
+        if (plan.IsConflict)
+        {
+            return new(target.Name, IngressOutcomeKind.Conflict, plan.ConflictingSite);
+        }
+
+        var written = await WriteAsync(ingress, plan.Changes, cancellationToken);
+        if (written)
+        {
+            LogSwitched(logger, @namespace, target.Name, site);
+        }
+
+        return new(target.Name, written ? IngressOutcomeKind.Written : IngressOutcomeKind.Unchanged);
+    }
+
     private async Task RestoreUnlistedAsync(string @namespace, string site, HashSet<string> listed, CancellationToken cancellationToken)
     {
         var switched = ingresses.List(@namespace)
             .Where(i => !listed.Contains(i.Metadata.Name) && IngressSwitchPlanner.SwitchedBy(i.Metadata.Annotations) == site)
             .ToList();
-        foreach (var ingress in switched)
-        {
-            await RestoreAsync(ingress, site, null, null, cancellationToken);
-        }
+        await Task.WhenAll(switched.Select(ingress => RestoreAsync(ingress, site, null, null, cancellationToken)));
     }
 
     private async Task RestoreAsync(V1Ingress ingress, string site, IngressSwitch? listed, string? maintenanceUrl, CancellationToken cancellationToken)

@@ -117,7 +117,7 @@ internal sealed partial class Reflector<T>
         do
         {
             var page = await _listWatch.List(_namespace, new ListOptions(_options.LabelSelector, _options.PageSize, continueToken), cancellationToken);
-            items.AddRange(page.Items);
+            items.AddRange(page.Items.Select(WithoutManagedFields));
             resourceVersion = page.ResourceVersion;
             continueToken = page.Continue;
         }
@@ -197,7 +197,7 @@ internal sealed partial class Reflector<T>
 
     private void Apply(WatchEvent<T> e)
     {
-        var obj = e.Object!;
+        var obj = WithoutManagedFields(e.Object!);
         if (e.Kind == WatchEventKind.Deleted)
         {
             var removed = _cache.Remove(obj);
@@ -209,6 +209,19 @@ internal sealed partial class Reflector<T>
         {
             _dispatch(_cache.Upsert(obj));
         }
+    }
+
+    // Cached objects are read, never written back whole, so their managedFields (a parsed JSON
+    // document per field manager, often the largest part of an object) would only take memory:
+    // dropped, as controller-runtime's TransformStripManagedFields does.
+    private static T WithoutManagedFields(T obj)
+    {
+        if (obj.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return obj;
     }
 
     private int NextWatchTimeoutSeconds()

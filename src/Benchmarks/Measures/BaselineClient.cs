@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using SiteMaintenance.Benchmarks.Cluster;
+
+namespace SiteMaintenance.Benchmarks.Measures;
+
+/// <summary>
+/// The baseline's client process (<c>site-maintenance-bench baseline-client URL TOKEN PATH SAMPLES</c>):
+/// times the round trips from a process of its own, as kubectl and the operator make them, and
+/// prints one line per sample (<c>get 0.150</c>, <c>patch 0.610</c>, in milliseconds).
+/// </summary>
+internal static class BaselineClient
+{
+    public const string Command = "baseline-client";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length != 5 || !int.TryParse(args[4], CultureInfo.InvariantCulture, out var samples))
+        {
+            await Console.Error.WriteLineAsync($"usage: site-maintenance-bench {Command} URL TOKEN PATH SAMPLES");
+            return 2;
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(args[1]), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", args[2]);
+        var (gets, patches) = await RoundTrips.MeasureAsync(new KubeApi(http), args[3], samples);
+        foreach (var get in gets)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"get {get.TotalMilliseconds:0.0000}"));
+        }
+
+        foreach (var patch in patches)
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"patch {patch.TotalMilliseconds:0.0000}"));
+        }
+
+        return 0;
+    }
+}
