@@ -90,8 +90,7 @@ internal sealed class BenchCluster : IAsyncDisposable
     private async Task InstallCrdAsync()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "manifests", "crd", "sitemaintenance.io_sitemaintenances.yaml");
-        var crd = YamlToJson.Parse(await File.ReadAllTextAsync(file))
-            ?? throw new BenchmarkException($"{file} is empty");
+        var crd = YamlJson.ParseObject(await File.ReadAllTextAsync(file));
         await Api.CreateAsync(Paths.Crds, crd);
     }
 }
