@@ -57,13 +57,13 @@ internal sealed class ControllerFixture : IAsyncDisposable
             Reconciler,
             leadership ?? new AlwaysLeader(TimeProvider.System),
             [Primary, Leases],
-            () => Primary.Cache.List().Select(ObjectCache<V1ConfigMap>.KeyOf),
+            () => Primary.Cache.List().Select(ObjectKey.Of),
             options ?? new ControllerOptions(),
             Metrics,
             TimeProvider.System,
             NullLogger.Instance,
             newQueue);
-        Primary.AddHandler(new EnqueueHandler<V1ConfigMap>(c => [ObjectCache<V1ConfigMap>.KeyOf(c)], controller.Enqueue));
+        Primary.AddHandler(new EnqueueHandler<V1ConfigMap>(c => [ObjectKey.Of(c)], controller.Enqueue));
         Leases.AddHandler(new EnqueueHandler<V1Lease>(SiteKeys.FromSiteLabel, controller.Enqueue, SiteKeys.LeaseChangeMatters));
         _informerLoops.Add(Primary.RunAsync(_stopInformers.Token));
         _informerLoops.Add(Leases.RunAsync(_stopInformers.Token));

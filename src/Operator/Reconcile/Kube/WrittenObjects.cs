@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using SiteMaintenance.Operator.Runtime;
 
 namespace SiteMaintenance.Operator.Reconcile.Kube;
 
@@ -16,13 +17,13 @@ internal sealed class WrittenObjects<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Namespace, string Name), Entry> _entries = [];
+    private readonly Dictionary<ObjectKey, Entry> _entries = [];
 
     /// <summary>Records that a write turned the object at <paramref name="previousResourceVersion"/> into <paramref name="written"/>.</summary>
     public void Record(string? previousResourceVersion, T written)
     {
         ArgumentNullException.ThrowIfNull(written);
-        var key = KeyOf(written);
+        var key = ObjectKey.Of(written);
         lock (_gate)
         {
             if (!_entries.TryGetValue(key, out var entry))
@@ -48,7 +49,7 @@ internal sealed class WrittenObjects<T>
             return null;
         }
 
-        var key = KeyOf(cached);
+        var key = ObjectKey.Of(cached);
         lock (_gate)
         {
             if (!_entries.TryGetValue(key, out var entry))
@@ -72,12 +73,9 @@ internal sealed class WrittenObjects<T>
     {
         lock (_gate)
         {
-            _entries.Remove((@namespace, name));
+            _entries.Remove(new ObjectKey(@namespace, name));
         }
     }
-
-    private static (string Namespace, string Name) KeyOf(T obj) =>
-        (obj.Metadata.NamespaceProperty ?? "", obj.Metadata.Name ?? "");
 
     private sealed class Entry
     {

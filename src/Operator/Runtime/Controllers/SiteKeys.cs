@@ -12,7 +12,7 @@ internal static class SiteKeys
     public static IEnumerable<ObjectKey> Of(V1Alpha1SiteMaintenance site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return [new(site.Metadata.NamespaceProperty ?? string.Empty, site.Metadata.Name ?? string.Empty)];
+        return [ObjectKey.Of(site)];
     }
 
     /// <summary>

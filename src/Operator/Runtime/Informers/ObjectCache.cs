@@ -36,12 +36,6 @@ internal sealed class ObjectCache<T> : IObjectCache<T>
         }
     }
 
-    public static ObjectKey KeyOf(T obj)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        return new(obj.Metadata?.NamespaceProperty ?? string.Empty, obj.Metadata?.Name ?? string.Empty);
-    }
-
     public T? Get(string @namespace, string name)
     {
         lock (_gate)
@@ -63,7 +57,7 @@ internal sealed class ObjectCache<T> : IObjectCache<T>
     /// <summary>Adds or replaces <paramref name="obj"/>.</summary>
     public CacheChange<T> Upsert(T obj)
     {
-        var key = KeyOf(obj);
+        var key = ObjectKey.Of(obj);
         lock (_gate)
         {
             _objects.TryGetValue(key, out var old);
@@ -75,7 +69,7 @@ internal sealed class ObjectCache<T> : IObjectCache<T>
     /// <summary>Removes the object <paramref name="obj"/> names; the change's Old is what the cache held (null: nothing).</summary>
     public CacheChange<T> Remove(T obj)
     {
-        var key = KeyOf(obj);
+        var key = ObjectKey.Of(obj);
         lock (_gate)
         {
             return _objects.Remove(key, out var old) ? new(old, null) : new(null, null);
@@ -94,7 +88,7 @@ internal sealed class ObjectCache<T> : IObjectCache<T>
         var fresh = new Dictionary<ObjectKey, T>();
         foreach (var obj in objects)
         {
-            fresh[KeyOf(obj)] = obj;
+            fresh[ObjectKey.Of(obj)] = obj;
         }
 
         var changes = new List<CacheChange<T>>();
