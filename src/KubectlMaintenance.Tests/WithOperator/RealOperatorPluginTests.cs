@@ -73,15 +73,7 @@ public sealed class RealOperatorPluginTests
     [Fact]
     public async Task A_drain_that_times_out_with_onTimeout_Online_makes_on_wait_exit_4()
     {
-        await using var c = await OperatedCluster.StartAsync();
-        await c.CreateIngressAsync("shop");
-        await c.Cluster.CreateSiteAsync("shop", spec: s =>
-        {
-            s.Sessions = null;
-            s.Drain = new V1Alpha1DrainSpec { Timeout = "2s", OnTimeout = "Online" };
-        });
-        await c.StartTaskAsync("migrate", "shop");
-        c.StartOperator();
+        await using var c = await StartWithADrainThatTimesOutOnlineAsync();
 
         var result = await c.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s");
 
@@ -96,15 +88,7 @@ public sealed class RealOperatorPluginTests
     [Fact]
     public async Task After_the_operator_gave_up_on_asks_again_and_a_new_drain_begins()
     {
-        await using var c = await OperatedCluster.StartAsync();
-        await c.CreateIngressAsync("shop");
-        await c.Cluster.CreateSiteAsync("shop", spec: s =>
-        {
-            s.Sessions = null;
-            s.Drain = new V1Alpha1DrainSpec { Timeout = "2s", OnTimeout = "Online" };
-        });
-        await c.StartTaskAsync("migrate", "shop");
-        c.StartOperator();
+        await using var c = await StartWithADrainThatTimesOutOnlineAsync();
         (await c.Plugin().RunAsync("on", "shop", "--wait", "--timeout", "60s")).ExitCode.Should().Be(4, c.OperatorOutput);
         await c.Client.CoordinationV1.DeleteNamespacedLeaseAsync("migrate", "default");
 
@@ -125,5 +109,28 @@ public sealed class RealOperatorPluginTests
 
         result.ExitCode.Should().Be(4, result + c.OperatorOutput);
         result.Error.Should().StartWith("error: the operator gave up on site \"shop\" (");
+    }
+
+    /// <summary>The site "shop" over its Ingress, a 2s drain that gives up Online, and a task "migrate" that outlasts it; the operator running.</summary>
+    private static async Task<OperatedCluster> StartWithADrainThatTimesOutOnlineAsync()
+    {
+        var c = await OperatedCluster.StartAsync();
+        try
+        {
+            await c.CreateIngressAsync("shop");
+            await c.Cluster.CreateSiteAsync("shop", spec: s =>
+            {
+                s.Sessions = null;
+                s.Drain = new V1Alpha1DrainSpec { Timeout = "2s", OnTimeout = "Online" };
+            });
+            await c.StartTaskAsync("migrate", "shop");
+            c.StartOperator();
+            return c;
+        }
+        catch
+        {
+            await c.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -86,22 +86,19 @@ internal sealed class CreateCommand
             LockConfigMap = parseResult.GetValue(_lockConfigMap),
         };
 
-        // Check the flags before touching the cluster.
-        SiteManifestBuilder.Build(request);
-
+        // Built (and so the flags checked) before touching the cluster, which gives the namespace.
+        var site = SiteManifestBuilder.Build(request);
         if (dryRun == "client")
         {
-            var site = SiteManifestBuilder.Build(request with { Namespace = ClientNamespace(parseResult) });
+            site.Metadata.NamespaceProperty = ClientNamespace(parseResult);
             Print(site, output, " (dry run)");
             return ExitCodes.Success;
         }
 
         using var connection = _environment.Connect(parseResult);
         var api = new SiteApi(connection);
-        var created = await api.CreateAsync(
-            SiteManifestBuilder.Build(request with { Namespace = connection.Target.Namespace }),
-            serverDryRun: dryRun == "server",
-            cancellationToken);
+        site.Metadata.NamespaceProperty = connection.Target.Namespace;
+        var created = await api.CreateAsync(site, serverDryRun: dryRun == "server", cancellationToken);
         Print(created, output, dryRun == "server" ? " (server dry run)" : "");
         return ExitCodes.Success;
     }

@@ -43,8 +43,8 @@ internal sealed class OffCommand
             SiteModes.Online,
             Force: false,
             Message: null,
-            parseResult.GetValue(_wait.Wait) || parseResult.GetResult(_wait.Timeout) is not null,
-            DurationOption.ReadTimeout(parseResult.GetValue(_wait.Timeout), "--timeout"),
+            _wait.ReadWait(parseResult),
+            _wait.ReadTimeout(parseResult),
             parseResult.GetValue(_wait.IgnoreGitOps));
         using var connection = _environment.Connect(parseResult);
         return await new ModeChange(_environment, new SiteApi(connection)).RunAsync(request, cancellationToken);

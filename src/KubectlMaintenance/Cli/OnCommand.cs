@@ -45,7 +45,7 @@ internal sealed class OnCommand
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var timeout = DurationOption.ReadTimeout(parseResult.GetValue(_wait.Timeout), "--timeout");
+        var timeout = _wait.ReadTimeout(parseResult);
         var message = parseResult.GetValue(_message);
         if (message is { Length: > 1024 })
         {
@@ -57,7 +57,7 @@ internal sealed class OnCommand
             SiteModes.Offline,
             parseResult.GetValue(_force),
             message,
-            parseResult.GetValue(_wait.Wait) || parseResult.GetResult(_wait.Timeout) is not null,
+            _wait.ReadWait(parseResult),
             timeout,
             parseResult.GetValue(_wait.IgnoreGitOps));
         using var connection = _environment.Connect(parseResult);

@@ -21,6 +21,20 @@ internal sealed class WaitOptions
         Description = "Do not warn when Argo CD or Flux manages the site",
     };
 
+    /// <summary>True with <c>--wait</c>, and with <c>--timeout</c>, which implies it.</summary>
+    public bool ReadWait(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.GetValue(Wait) || parseResult.GetResult(Timeout) is not null;
+    }
+
+    /// <summary>The <c>--timeout</c> limit; null when absent or zero (no limit).</summary>
+    public TimeSpan? ReadTimeout(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return DurationOption.ReadTimeout(parseResult.GetValue(Timeout), "--timeout");
+    }
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -5,8 +5,6 @@ internal sealed record CreateRequest
 {
     public required string Name { get; init; }
 
-    public string? Namespace { get; init; }
-
     public string? Selector { get; init; }
 
     public int? Port { get; init; }

@@ -53,7 +53,7 @@ internal static class SiteManifestBuilder
 
         return new V1Alpha1SiteMaintenance
         {
-            Metadata = new V1ObjectMeta { Name = request.Name, NamespaceProperty = request.Namespace },
+            Metadata = new V1ObjectMeta { Name = request.Name },
             Spec = spec,
         };
     }

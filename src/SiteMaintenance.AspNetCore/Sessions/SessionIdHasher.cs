@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,10 @@ namespace SiteMaintenance.AspNetCore.Sessions;
 /// </summary>
 internal sealed class SessionIdHasher
 {
-    private const string Purpose = "site-maintenance-session:";
+    private const int StackLimit = 256;
     private readonly byte[] _key;
+
+    private static ReadOnlySpan<byte> Purpose => "site-maintenance-session:"u8;
 
     public SessionIdHasher(IOptions<SiteMaintenanceOptions> options)
     {
@@ -22,11 +25,30 @@ internal sealed class SessionIdHasher
             : SHA256.HashData(Encoding.UTF8.GetBytes(configured));
     }
 
+    /// <remarks>
+    /// Runs on every request that carries a session, so the HMAC input (the purpose, then the key,
+    /// as UTF-8) is written into a stack or pooled buffer: the id string is the only allocation.
+    /// </remarks>
     public string Hash(string sessionKey)
     {
-        var input = Encoding.UTF8.GetBytes(Purpose + sessionKey);
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, input, mac);
-        return Convert.ToHexStringLower(mac[..16]);
+        var purpose = Purpose;
+        var length = purpose.Length + Encoding.UTF8.GetMaxByteCount(sessionKey.Length);
+        byte[]? rented = null;
+        Span<byte> buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            purpose.CopyTo(buffer);
+            var written = purpose.Length + Encoding.UTF8.GetBytes(sessionKey, buffer[purpose.Length..]);
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(_key, buffer[..written], mac);
+            return Convert.ToHexStringLower(mac[..16]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
