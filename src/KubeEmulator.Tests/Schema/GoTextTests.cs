@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Schema;
 
 namespace SiteMaintenance.Emulator.Tests.Schema;
@@ -31,7 +32,7 @@ public sealed class GoTextTests
     [InlineData("zero\u200bwidth", "\"zero\\u200bwidth\"")]
     public void Strings_print_like_strconv_quote(string value, string expected)
     {
-        GoText.Quote(value).Should().Be(expected);
+        GoQuote.Quote(value).Should().Be(expected);
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace SiteMaintenance.Emulator.Patching;
 /// <summary>
 /// How the apiserver's Go code sees a decoded JSON value (<c>map[string]interface{}</c>,
 /// <c>[]interface{}</c>, <c>string</c>, <c>int64</c>, <c>float64</c>, <c>bool</c>, <c>nil</c>):
-/// its dynamic type, <c>==</c> on interfaces, and <c>fmt</c>'s <c>%v</c>/<c>%q</c> rendering,
-/// which the real error messages are built from.
+/// its dynamic type, <c>==</c> on interfaces, and <c>fmt</c>'s <c>%v</c> rendering, which the
+/// real error messages are built from (<c>%q</c> is <see cref="Go.GoQuote"/>).
 /// </summary>
 internal static class GoValues
 {
@@ -55,41 +55,6 @@ internal static class GoValues
 
     /// <summary>Renders <c>reflect.TypeOf(v)</c> with <c>%s</c>, as <c>mergepatch.ErrBadArgType</c> does.</summary>
     public static string FormatType(JsonNode? node) => TypeName(node) ?? "%!s(<nil>)";
-
-    /// <summary>Go's <c>%q</c> (<c>strconv.Quote</c>) for the printable-ASCII-and-Unicode case.</summary>
-    public static string Quote(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var rune in value.EnumerateRunes())
-        {
-            switch (rune.Value)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\a': builder.Append("\\a"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\v': builder.Append("\\v"); break;
-                default:
-                    if (rune.Value < 0x20 || rune.Value == 0x7f)
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\x{rune.Value:x2}");
-                    }
-                    else
-                    {
-                        builder.Append(rune.ToString());
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
 
     /// <summary>A float64 as <c>%v</c> prints it (<c>strconv</c> 'g', shortest).</summary>
     public static string FormatFloat(double value)

@@ -1,111 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
 /// <summary>
-/// Renders values the way the Go apiserver prints them in error messages: <c>strconv.Quote</c>,
-/// <c>%v</c> of floats, <c>%#v</c> of unstructured maps and slices, and the bad-value rendering of
-/// <c>field.Error</c>.
+/// Renders values the way the Go apiserver prints them in error messages: <c>%v</c> of floats,
+/// <c>%#v</c> of unstructured maps and slices, and the bad-value rendering of <c>field.Error</c>
+/// (strings through <see cref="GoQuote"/>).
 /// </summary>
 internal static class GoText
 {
-    /// <summary>Go's <c>strconv.Quote</c>.</summary>
-    public static string Quote(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2);
-        sb.Append('"');
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            int rune = c;
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                rune = char.ConvertToUtf32(c, s[i + 1]);
-                i++;
-            }
-
-            switch (rune)
-            {
-                case '"':
-                    sb.Append("\\\"");
-                    continue;
-                case '\\':
-                    sb.Append("\\\\");
-                    continue;
-                case '\a':
-                    sb.Append("\\a");
-                    continue;
-                case '\b':
-                    sb.Append("\\b");
-                    continue;
-                case '\f':
-                    sb.Append("\\f");
-                    continue;
-                case '\n':
-                    sb.Append("\\n");
-                    continue;
-                case '\r':
-                    sb.Append("\\r");
-                    continue;
-                case '\t':
-                    sb.Append("\\t");
-                    continue;
-                case '\v':
-                    sb.Append("\\v");
-                    continue;
-            }
-
-            if (IsPrintable(rune))
-            {
-                sb.Append(char.ConvertFromUtf32(rune));
-            }
-            else if (rune < 0x80)
-            {
-                sb.Append("\\x").Append(rune.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (rune < 0x10000)
-            {
-                sb.Append("\\u").Append(rune.ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\U").Append(rune.ToString("x8", CultureInfo.InvariantCulture));
-            }
-        }
-
-        sb.Append('"');
-        return sb.ToString();
-    }
-
-    private static bool IsPrintable(int rune)
-    {
-        if (rune < 0x20 || rune == 0x7f)
-        {
-            return false;
-        }
-
-        if (rune < 0x7f)
-        {
-            return true;
-        }
-
-        if (rune is >= 0xD800 and <= 0xDFFF)
-        {
-            return false;
-        }
-
-        var category = CharUnicodeInfo.GetUnicodeCategory(rune);
-        return category switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => false,
-            UnicodeCategory.SpaceSeparator => rune == 0x20,
-            _ => true,
-        };
-    }
-
     /// <summary>Go's <c>%v</c> of a float64 (shortest digits, exponent form below 1e-4 and from 1e6).</summary>
     public static string Float(double d)
     {
@@ -240,7 +146,7 @@ internal static class GoText
     public static string FieldValue(JsonNode? value) => Json.KindOf(value) switch
     {
         JsonKind.Null => "\"null\"",
-        JsonKind.String => Quote(Json.GetString(value!)),
+        JsonKind.String => GoQuote.Quote(Json.GetString(value!)),
         JsonKind.Boolean => Json.GetBoolean(value!) ? "true" : "false",
         JsonKind.Integer => IntegerText(value),
         JsonKind.Number => Float(Json.GetDouble(value!)),
@@ -257,12 +163,12 @@ internal static class GoText
     public static string SharpV(JsonNode? value) => Json.KindOf(value) switch
     {
         JsonKind.Null => "interface {}(nil)",
-        JsonKind.String => Quote(Json.GetString(value!)),
+        JsonKind.String => GoQuote.Quote(Json.GetString(value!)),
         JsonKind.Boolean => Json.GetBoolean(value!) ? "true" : "false",
         JsonKind.Integer => IntegerText(value),
         JsonKind.Number => Float(Json.GetDouble(value!)),
         JsonKind.Array => "[]interface {}{" + string.Join(", ", ((JsonArray)value!).Select(SharpV)) + "}",
-        _ => "map[string]interface {}{" + string.Join(", ", ((JsonObject)value!).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => Quote(p.Key) + ":" + SharpV(p.Value))) + "}",
+        _ => "map[string]interface {}{" + string.Join(", ", ((JsonObject)value!).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => GoQuote.Quote(p.Key) + ":" + SharpV(p.Value))) + "}",
     };
 
     /// <summary>Go's <c>%v</c> of an unstructured value (used for enum lists in kube-openapi messages).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -9,7 +10,7 @@ internal static partial class OpenApiValidator
     private static void ValidateString(SchemaNode schema, string data, string path, List<OpenApiError> errors)
     {
         var length = data.EnumerateRunes().Count();
-        var rendered = GoText.Quote(data);
+        var rendered = GoQuote.Quote(data);
         if (schema.MaxLength is { } max && length > max)
         {
             errors.Add(new OpenApiError(OpenApiErrorCode.TooLong, path, $"{path} in {In} should be at most {max.ToString(CultureInfo.InvariantCulture)} chars long")
