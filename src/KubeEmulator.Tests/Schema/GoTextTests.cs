@@ -19,7 +19,7 @@ public sealed class GoTextTests
     [InlineData(0.1 + 0.2, "0.30000000000000004")]
     public void Floats_print_like_percent_v(double value, string expected)
     {
-        GoText.Float(value).Should().Be(expected);
+        GoFloat.FormatG(value).Should().Be(expected);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Patching;
 
@@ -56,46 +57,6 @@ internal static class GoValues
     /// <summary>Renders <c>reflect.TypeOf(v)</c> with <c>%s</c>, as <c>mergepatch.ErrBadArgType</c> does.</summary>
     public static string FormatType(JsonNode? node) => TypeName(node) ?? "%!s(<nil>)";
 
-    /// <summary>A float64 as <c>%v</c> prints it (<c>strconv</c> 'g', shortest).</summary>
-    public static string FormatFloat(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-
-        if (value == 0)
-        {
-            return double.IsNegative(value) ? "-0" : "0";
-        }
-
-        var roundTrip = Math.Abs(value).ToString("E16", CultureInfo.InvariantCulture);
-        var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
-        var exponent = int.Parse(roundTrip[(roundTrip.IndexOf('E', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
-        var digits = Digits(shortest);
-        var sign = value < 0 ? "-" : string.Empty;
-        // strconv uses %e when the exponent is < -4 or >= 6 (the precision it assumes for "shortest").
-        if (exponent < -4 || exponent >= 6)
-        {
-            var mantissa = digits.Length == 1 ? digits : $"{digits[0]}.{digits[1..]}";
-            var expSign = exponent < 0 ? "-" : "+";
-            return $"{sign}{mantissa}e{expSign}{Math.Abs(exponent):00}";
-        }
-
-        return sign + Math.Abs(value).ToString("0.#################", CultureInfo.InvariantCulture);
-    }
-
-    private static string Digits(string shortest)
-    {
-        var mantissa = shortest.Split('E')[0].Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0');
-        return mantissa.TrimEnd('0') is { Length: > 0 } trimmed ? trimmed : "0";
-    }
-
     private static void Append(StringBuilder builder, JsonNode? node)
     {
         switch (JsonNodes.Kind(node))
@@ -115,7 +76,7 @@ internal static class GoValues
             case JsonValueKind.Number:
                 builder.Append(JsonNodes.TryGetInteger(node!, out var integer)
                     ? integer.ToString(CultureInfo.InvariantCulture)
-                    : FormatFloat(JsonNodes.AsDouble(node!)));
+                    : GoFloat.FormatG(JsonNodes.AsDouble(node!)));
                 break;
             case JsonValueKind.Array:
                 builder.Append('[');

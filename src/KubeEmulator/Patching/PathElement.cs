@@ -171,7 +171,7 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
         JsonValueKind.String => GoQuote.Quote(value!.GetValue<string>()),
         JsonValueKind.Number => JsonNodes.TryGetInteger(value!, out var integer)
             ? integer.ToString(CultureInfo.InvariantCulture)
-            : GoValues.FormatFloat(JsonNodes.AsDouble(value!)),
+            : GoFloat.FormatG(JsonNodes.AsDouble(value!)),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -211,7 +212,7 @@ internal static class Json
                 TryGetInteger(node, out var l);
                 return l.ToString(CultureInfo.InvariantCulture);
             case JsonKind.Number:
-                return GoText.JsonFloat(GetDouble(node!));
+                return GoFloat.FormatJson(GetDouble(node!));
             case JsonKind.String:
                 return JsonSerializer.Serialize(GetString(node!));
             case JsonKind.Array:

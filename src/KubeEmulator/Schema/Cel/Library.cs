@@ -166,7 +166,7 @@ internal static class Library
             case UintValue u:
                 return new StringValue(u.Value.ToString(CultureInfo.InvariantCulture));
             case DoubleValue d:
-                return new StringValue(GoText.Float(d.Value));
+                return new StringValue(GoFloat.FormatG(d.Value));
             case BoolValue b:
                 return new StringValue(b.Value ? "true" : "false");
             case BytesValue b:
