@@ -46,7 +46,13 @@ public sealed class GoTextTests
     [Fact]
     public void Json_marshal_sorts_keys_and_keeps_integers()
     {
-        Json.Marshal(JsonNode.Parse("""{"b":1,"a":[1.0,2.5,"s"]}""")).Should().Be("""{"a":[1,2.5,"s"],"b":1}""");
+        GoJson.Marshal(JsonNode.Parse("""{"b":1,"a":[1.0,2.5,"s"]}""")).Should().Be("""{"a":[1,2.5,"s"],"b":1}""");
+    }
+
+    [Fact]
+    public void Json_marshal_keeps_non_ascii_and_escapes_html_as_go_does()
+    {
+        GoJson.Marshal(JsonNode.Parse("""["é✓", "<a&b>", "it's+"]""")).Should().Be("""["é✓","\u003ca\u0026b\u003e","it's+"]""");
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Go;
 
-namespace SiteMaintenance.Emulator.Tables;
+namespace SiteMaintenance.Emulator.Go;
 
 /// <summary>
 /// How Go sees and writes <see cref="JsonNode"/> values: the unstructured kind of a value,
