@@ -44,6 +44,14 @@ public sealed class GoTextTests
     }
 
     [Fact]
+    public void Unstructured_values_print_like_percent_v()
+    {
+        var value = JsonNode.Parse("""{"b":[1,"x",true,null,2.5,1e6],"a":{"k":"v"}}""");
+
+        GoJson.FormatV(value).Should().Be("map[a:map[k:v] b:[1 x true <nil> 2.5 1e+06]]");
+    }
+
+    [Fact]
     public void Json_marshal_sorts_keys_and_keeps_integers()
     {
         GoJson.Marshal(JsonNode.Parse("""{"b":1,"a":[1.0,2.5,"s"]}""")).Should().Be("""{"a":[1,2.5,"s"],"b":1}""");

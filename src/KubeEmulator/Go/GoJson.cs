@@ -59,6 +59,18 @@ internal static class GoJson
         _ => TryGetDouble(node, out var f) ? GoFloat.FormatG(f) : string.Empty,
     };
 
+    /// <summary>
+    /// <c>fmt</c>'s <c>%v</c> of the decoded value, which error messages are built from:
+    /// <c>&lt;nil&gt;</c>, <c>[a b]</c>, and <c>map[k:v]</c> with the keys sorted.
+    /// </summary>
+    public static string FormatV(JsonNode? node) => KindOf(node) switch
+    {
+        GoKind.Nil => "<nil>",
+        GoKind.Map => "map[" + string.Join(' ', ((JsonObject)node!).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + FormatV(p.Value))) + "]",
+        GoKind.Slice => "[" + string.Join(' ', ((JsonArray)node!).Select(FormatV)) + "]",
+        _ => Print(node),
+    };
+
     /// <summary><c>json.Marshal</c> of the decoded value.</summary>
     public static string Marshal(JsonNode? node)
     {

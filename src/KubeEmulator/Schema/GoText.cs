@@ -5,9 +5,10 @@ using SiteMaintenance.Emulator.Go;
 namespace SiteMaintenance.Emulator.Schema;
 
 /// <summary>
-/// Renders values the way the Go apiserver prints them in error messages: <c>%v</c> and
-/// <c>%#v</c> of unstructured values and the bad-value rendering of <c>field.Error</c> (strings
-/// through <see cref="GoQuote"/>, floats through <see cref="GoFloat"/>).
+/// Renders values the way the Go apiserver prints them in error messages: <c>%#v</c> of
+/// unstructured values and the bad-value rendering of <c>field.Error</c> (strings through
+/// <see cref="GoQuote"/>, floats through <see cref="GoFloat"/>; <c>%v</c> is
+/// <see cref="GoJson.FormatV"/>).
 /// </summary>
 internal static class GoText
 {
@@ -38,17 +39,5 @@ internal static class GoText
         JsonKind.Number => GoFloat.FormatG(Json.GetDouble(value!)),
         JsonKind.Array => "[]interface {}{" + string.Join(", ", ((JsonArray)value!).Select(SharpV)) + "}",
         _ => "map[string]interface {}{" + string.Join(", ", ((JsonObject)value!).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => GoQuote.Quote(p.Key) + ":" + SharpV(p.Value))) + "}",
-    };
-
-    /// <summary>Go's <c>%v</c> of an unstructured value (used for enum lists in kube-openapi messages).</summary>
-    public static string PlainV(JsonNode? value) => Json.KindOf(value) switch
-    {
-        JsonKind.Null => "<nil>",
-        JsonKind.String => Json.GetString(value!),
-        JsonKind.Boolean => Json.GetBoolean(value!) ? "true" : "false",
-        JsonKind.Integer => IntegerText(value),
-        JsonKind.Number => GoFloat.FormatG(Json.GetDouble(value!)),
-        JsonKind.Array => "[" + string.Join(" ", ((JsonArray)value!).Select(PlainV)) + "]",
-        _ => "map[" + string.Join(" ", ((JsonObject)value!).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + PlainV(p.Value))) + "]",
     };
 }

@@ -208,7 +208,7 @@ internal static partial class OpenApiValidator
             return;
         }
 
-        errors.Add(new OpenApiError(OpenApiErrorCode.Enum, path, $"{path} in {In} should be one of [{string.Join(" ", values.Select(GoText.PlainV))}]")
+        errors.Add(new OpenApiError(OpenApiErrorCode.Enum, path, $"{path} in {In} should be one of [{string.Join(" ", values.Select(GoJson.FormatV))}]")
         {
             RenderedValue = GoText.FieldValue(value),
             EnumValues = values,
