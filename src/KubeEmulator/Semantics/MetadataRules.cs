@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Selectors;
 
 namespace SiteMaintenance.Emulator.Semantics;
 
@@ -71,7 +72,7 @@ public static class MetadataRules
         {
             foreach (var (key, value) in labels)
             {
-                foreach (var msg in NameRules.QualifiedName(key))
+                foreach (var msg in LabelValidation.QualifiedNameErrors(key))
                 {
                     yield return FieldCause.Invalid("metadata.labels", Quote(key), msg);
                 }
@@ -83,7 +84,7 @@ public static class MetadataRules
                     continue;
                 }
 
-                foreach (var msg in NameRules.LabelValue(text))
+                foreach (var msg in LabelValidation.LabelValueErrors(text))
                 {
                     yield return FieldCause.Invalid("metadata.labels", Quote(text), msg);
                 }
@@ -95,7 +96,7 @@ public static class MetadataRules
             var size = 0;
             foreach (var (key, value) in annotations)
             {
-                foreach (var msg in NameRules.QualifiedName(key.ToLowerInvariant()))
+                foreach (var msg in LabelValidation.QualifiedNameErrors(key.ToLowerInvariant()))
                 {
                     yield return FieldCause.Invalid("metadata.annotations", Quote(key), msg);
                 }
@@ -120,7 +121,7 @@ public static class MetadataRules
             {
                 var finalizer = finalizers[i].Str() ?? string.Empty;
                 var field = $"metadata.finalizers[{i}]";
-                foreach (var msg in NameRules.QualifiedName(finalizer))
+                foreach (var msg in LabelValidation.QualifiedNameErrors(finalizer))
                 {
                     yield return FieldCause.Invalid(field, Quote(finalizer), msg);
                 }
