@@ -3,7 +3,7 @@ using SiteMaintenance.Emulator.Semantics;
 
 namespace SiteMaintenance.Emulator.Tests.Semantics;
 
-/// <summary>Label keys and values in metadata are judged as apimachinery's IsQualifiedName and IsValidLabelValue judge them.</summary>
+/// <summary>Names, label keys and label values in metadata are judged as apimachinery's util/validation judges them.</summary>
 public sealed class MetadataRulesTests
 {
     private const string NameRegexHint =
@@ -33,6 +33,15 @@ public sealed class MetadataRulesTests
         var value = new string('é', 32);
 
         LabelCauses($$"""{"app":"{{value}}"}""").Should().Contain(m => m.EndsWith(": must be no more than 63 characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_ending_in_a_newline_is_not_a_dns_subdomain()
+    {
+        var metadata = new JsonObject { ["name"] = "web\n" };
+
+        MetadataRules.Validate(metadata, NameFormat.DnsSubdomain).Should().ContainSingle(c => c.Field == "metadata.name")
+            .Which.Message.Should().EndWith("regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
     }
 
     private static List<string> LabelCauses(string labels)

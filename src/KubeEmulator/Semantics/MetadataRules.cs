@@ -189,7 +189,7 @@ public static class MetadataRules
         NameFormat.DnsLabel => NameRules.Dns1123Label(name),
         NameFormat.Dns1035Label => NameRules.Dns1035Label(name),
         NameFormat.PathSegment => NameRules.PathSegment(name),
-        _ => NameRules.Dns1123Subdomain(name),
+        _ => LabelValidation.Dns1123SubdomainErrors(name),
     };
 
     private static string Quote(string s) => "\"" + s + "\"";

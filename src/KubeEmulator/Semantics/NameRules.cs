@@ -3,26 +3,13 @@ using System.Text.RegularExpressions;
 namespace SiteMaintenance.Emulator.Semantics;
 
 /// <summary>
-/// apimachinery's name validation (<c>util/validation</c>), with its messages; qualified names and
-/// label values are <see cref="Selectors.LabelValidation"/>.
+/// apimachinery's name validation (<c>util/validation</c>), with its messages; DNS subdomains,
+/// qualified names and label values are <see cref="Selectors.LabelValidation"/>.
 /// </summary>
 public static partial class NameRules
 {
     public const int DnsSubdomainMaxLength = 253;
     public const int DnsLabelMaxLength = 63;
-
-    public static IEnumerable<string> Dns1123Subdomain(string value)
-    {
-        if (value.Length > DnsSubdomainMaxLength)
-        {
-            yield return $"must be no more than {DnsSubdomainMaxLength} characters";
-        }
-
-        if (!Subdomain().IsMatch(value))
-        {
-            yield return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-        }
-    }
 
     public static IEnumerable<string> Dns1123Label(string value)
     {
@@ -89,9 +76,6 @@ public static partial class NameRules
             yield return "must not start with '..'";
         }
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex Subdomain();
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Label1123();
