@@ -44,6 +44,12 @@ public sealed class MetadataRulesTests
             .Which.Message.Should().EndWith("regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
     }
 
+    [Fact]
+    public void Bad_values_are_quoted_as_strconv_quote_does()
+    {
+        LabelCauses("""{"a\"b":"v"}""").Should().Equal("Invalid value: \"a\\\"b\": name part " + NameRegexHint);
+    }
+
     private static List<string> LabelCauses(string labels)
     {
         var metadata = new JsonObject { ["name"] = "ok", ["labels"] = JsonNode.Parse(labels) };

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Selectors;
 
 namespace SiteMaintenance.Emulator.Semantics;
@@ -64,7 +65,7 @@ public static class MetadataRules
         {
             foreach (var msg in ValidateName(name, nameFormat))
             {
-                yield return FieldCause.Invalid("metadata.name", Quote(name), msg);
+                yield return FieldCause.Invalid("metadata.name", GoQuote.Quote(name), msg);
             }
         }
 
@@ -74,7 +75,7 @@ public static class MetadataRules
             {
                 foreach (var msg in LabelValidation.QualifiedNameErrors(key))
                 {
-                    yield return FieldCause.Invalid("metadata.labels", Quote(key), msg);
+                    yield return FieldCause.Invalid("metadata.labels", GoQuote.Quote(key), msg);
                 }
 
                 var text = value.Str();
@@ -86,7 +87,7 @@ public static class MetadataRules
 
                 foreach (var msg in LabelValidation.LabelValueErrors(text))
                 {
-                    yield return FieldCause.Invalid("metadata.labels", Quote(text), msg);
+                    yield return FieldCause.Invalid("metadata.labels", GoQuote.Quote(text), msg);
                 }
             }
         }
@@ -98,7 +99,7 @@ public static class MetadataRules
             {
                 foreach (var msg in LabelValidation.QualifiedNameErrors(key.ToLowerInvariant()))
                 {
-                    yield return FieldCause.Invalid("metadata.annotations", Quote(key), msg);
+                    yield return FieldCause.Invalid("metadata.annotations", GoQuote.Quote(key), msg);
                 }
 
                 if (value is not null && value.Str() is null)
@@ -123,12 +124,12 @@ public static class MetadataRules
                 var field = $"metadata.finalizers[{i}]";
                 foreach (var msg in LabelValidation.QualifiedNameErrors(finalizer))
                 {
-                    yield return FieldCause.Invalid(field, Quote(finalizer), msg);
+                    yield return FieldCause.Invalid(field, GoQuote.Quote(finalizer), msg);
                 }
 
                 if (kubeFinalizerNames && !finalizer.Contains('/', StringComparison.Ordinal) && !StandardFinalizers.Contains(finalizer))
                 {
-                    yield return FieldCause.Invalid(field, Quote(finalizer), "name is neither a standard finalizer name nor is it fully qualified");
+                    yield return FieldCause.Invalid(field, GoQuote.Quote(finalizer), "name is neither a standard finalizer name nor is it fully qualified");
                 }
             }
         }
@@ -177,7 +178,7 @@ public static class MetadataRules
         var added = Strings(newMetadata["finalizers"]).Where(f => !old.Contains(f)).ToList();
         if (added.Count > 0)
         {
-            yield return FieldCause.Forbidden("metadata.finalizers", $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(Quote))}}}");
+            yield return FieldCause.Forbidden("metadata.finalizers", $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(GoQuote.Quote))}}}");
         }
     }
 
@@ -192,5 +193,4 @@ public static class MetadataRules
         _ => LabelValidation.Dns1123SubdomainErrors(name),
     };
 
-    private static string Quote(string s) => "\"" + s + "\"";
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Patching;
 using SiteMaintenance.Emulator.Resources;
 using SiteMaintenance.Emulator.Semantics.Strategies;
@@ -245,7 +246,7 @@ public sealed class ObjectService
 
             if (patchedMeta["name"].Str() != name)
             {
-                throw ApiException.Invalid(type.QualifiedKind, name, [FieldCause.Invalid("metadata.name", $"\"{patchedMeta["name"].Str()}\"", "field is immutable")]);
+                throw ApiException.Invalid(type.QualifiedKind, name, [FieldCause.Invalid("metadata.name", GoQuote.Quote(patchedMeta["name"].Str() ?? string.Empty), "field is immutable")]);
             }
 
             CheckUid(type, name, patchedMeta["uid"].Str(), old);
