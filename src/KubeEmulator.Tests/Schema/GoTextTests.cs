@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Schema;
 
 namespace SiteMaintenance.Emulator.Tests.Schema;
@@ -18,7 +19,7 @@ public sealed class GoTextTests
     [InlineData(0.1 + 0.2, "0.30000000000000004")]
     public void Floats_print_like_percent_v(double value, string expected)
     {
-        GoText.Float(value).Should().Be(expected);
+        GoFloat.FormatG(value).Should().Be(expected);
     }
 
     [Theory]
@@ -31,7 +32,7 @@ public sealed class GoTextTests
     [InlineData("zero\u200bwidth", "\"zero\\u200bwidth\"")]
     public void Strings_print_like_strconv_quote(string value, string expected)
     {
-        GoText.Quote(value).Should().Be(expected);
+        GoQuote.Quote(value).Should().Be(expected);
     }
 
     [Fact]
@@ -43,9 +44,23 @@ public sealed class GoTextTests
     }
 
     [Fact]
+    public void Unstructured_values_print_like_percent_v()
+    {
+        var value = JsonNode.Parse("""{"b":[1,"x",true,null,2.5,1e6],"a":{"k":"v"}}""");
+
+        GoJson.FormatV(value).Should().Be("map[a:map[k:v] b:[1 x true <nil> 2.5 1e+06]]");
+    }
+
+    [Fact]
     public void Json_marshal_sorts_keys_and_keeps_integers()
     {
-        Json.Marshal(JsonNode.Parse("""{"b":1,"a":[1.0,2.5,"s"]}""")).Should().Be("""{"a":[1,2.5,"s"],"b":1}""");
+        GoJson.Marshal(JsonNode.Parse("""{"b":1,"a":[1.0,2.5,"s"]}""")).Should().Be("""{"a":[1,2.5,"s"],"b":1}""");
+    }
+
+    [Fact]
+    public void Json_marshal_keeps_non_ascii_and_escapes_html_as_go_does()
+    {
+        GoJson.Marshal(JsonNode.Parse("""["é✓", "<a&b>", "it's+"]""")).Should().Be("""["é✓","\u003ca\u0026b\u003e","it's+"]""");
     }
 
     [Theory]

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,8 +6,8 @@ namespace SiteMaintenance.Emulator.Patching;
 /// <summary>
 /// How the apiserver's Go code sees a decoded JSON value (<c>map[string]interface{}</c>,
 /// <c>[]interface{}</c>, <c>string</c>, <c>int64</c>, <c>float64</c>, <c>bool</c>, <c>nil</c>):
-/// its dynamic type, <c>==</c> on interfaces, and <c>fmt</c>'s <c>%v</c>/<c>%q</c> rendering,
-/// which the real error messages are built from.
+/// its dynamic type and <c>==</c> on interfaces, which the real error messages and merge rules
+/// depend on (<c>%v</c> and <c>%q</c> are <see cref="Go.GoJson.FormatV"/> and <see cref="Go.GoQuote"/>).
 /// </summary>
 internal static class GoValues
 {
@@ -45,147 +43,6 @@ internal static class GoValues
         };
     }
 
-    /// <summary>Renders a value as Go's <c>fmt</c> <c>%v</c> does.</summary>
-    public static string Format(JsonNode? node)
-    {
-        var builder = new StringBuilder();
-        Append(builder, node);
-        return builder.ToString();
-    }
-
     /// <summary>Renders <c>reflect.TypeOf(v)</c> with <c>%s</c>, as <c>mergepatch.ErrBadArgType</c> does.</summary>
     public static string FormatType(JsonNode? node) => TypeName(node) ?? "%!s(<nil>)";
-
-    /// <summary>Go's <c>%q</c> (<c>strconv.Quote</c>) for the printable-ASCII-and-Unicode case.</summary>
-    public static string Quote(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var rune in value.EnumerateRunes())
-        {
-            switch (rune.Value)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\a': builder.Append("\\a"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case '\v': builder.Append("\\v"); break;
-                default:
-                    if (rune.Value < 0x20 || rune.Value == 0x7f)
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\x{rune.Value:x2}");
-                    }
-                    else
-                    {
-                        builder.Append(rune.ToString());
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
-
-    /// <summary>A float64 as <c>%v</c> prints it (<c>strconv</c> 'g', shortest).</summary>
-    public static string FormatFloat(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "+Inf" : "-Inf";
-        }
-
-        if (value == 0)
-        {
-            return double.IsNegative(value) ? "-0" : "0";
-        }
-
-        var roundTrip = Math.Abs(value).ToString("E16", CultureInfo.InvariantCulture);
-        var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
-        var exponent = int.Parse(roundTrip[(roundTrip.IndexOf('E', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
-        var digits = Digits(shortest);
-        var sign = value < 0 ? "-" : string.Empty;
-        // strconv uses %e when the exponent is < -4 or >= 6 (the precision it assumes for "shortest").
-        if (exponent < -4 || exponent >= 6)
-        {
-            var mantissa = digits.Length == 1 ? digits : $"{digits[0]}.{digits[1..]}";
-            var expSign = exponent < 0 ? "-" : "+";
-            return $"{sign}{mantissa}e{expSign}{Math.Abs(exponent):00}";
-        }
-
-        return sign + Math.Abs(value).ToString("0.#################", CultureInfo.InvariantCulture);
-    }
-
-    private static string Digits(string shortest)
-    {
-        var mantissa = shortest.Split('E')[0].Replace(".", string.Empty, StringComparison.Ordinal).TrimStart('0');
-        return mantissa.TrimEnd('0') is { Length: > 0 } trimmed ? trimmed : "0";
-    }
-
-    private static void Append(StringBuilder builder, JsonNode? node)
-    {
-        switch (JsonNodes.Kind(node))
-        {
-            case JsonValueKind.Null:
-                builder.Append("<nil>");
-                break;
-            case JsonValueKind.String:
-                builder.Append(node!.GetValue<string>());
-                break;
-            case JsonValueKind.True:
-                builder.Append("true");
-                break;
-            case JsonValueKind.False:
-                builder.Append("false");
-                break;
-            case JsonValueKind.Number:
-                builder.Append(JsonNodes.TryGetInteger(node!, out var integer)
-                    ? integer.ToString(CultureInfo.InvariantCulture)
-                    : FormatFloat(JsonNodes.AsDouble(node!)));
-                break;
-            case JsonValueKind.Array:
-                builder.Append('[');
-                var first = true;
-                foreach (var item in node!.AsArray())
-                {
-                    if (!first)
-                    {
-                        builder.Append(' ');
-                    }
-
-                    first = false;
-                    Append(builder, item);
-                }
-
-                builder.Append(']');
-                break;
-            case JsonValueKind.Object:
-                // fmt prints map keys sorted.
-                builder.Append("map[");
-                var firstKey = true;
-                foreach (var (key, value) in node!.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    if (!firstKey)
-                    {
-                        builder.Append(' ');
-                    }
-
-                    firstKey = false;
-                    builder.Append(key).Append(':');
-                    Append(builder, value);
-                }
-
-                builder.Append(']');
-                break;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Patching;
 
@@ -51,7 +52,7 @@ internal static class ListItems
             }
             else
             {
-                error = $"associative list with keys has an element that omits key field {GoValues.Quote(key)} (and doesn't have default value)";
+                error = $"associative list with keys has an element that omits key field {GoQuote.Quote(key)} (and doesn't have default value)";
                 return null;
             }
         }

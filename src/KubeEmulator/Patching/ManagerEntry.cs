@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Patching;
 
@@ -52,10 +53,10 @@ internal sealed record ManagerEntry(string Manager, string Operation, string Api
     /// <summary>The manager as conflict messages name it (<c>printManager</c>): <c>"kubectl" using v1</c>.</summary>
     public string Describe()
     {
-        var text = GoValues.Quote(Manager);
+        var text = GoQuote.Quote(Manager);
         if (!string.IsNullOrEmpty(Subresource))
         {
-            text += $" with subresource {GoValues.Quote(Subresource)}";
+            text += $" with subresource {GoQuote.Quote(Subresource)}";
         }
 
         return IsApply ? text : $"{text} using {ApiVersion}";

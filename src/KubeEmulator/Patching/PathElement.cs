@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Patching;
 
@@ -167,10 +168,10 @@ internal sealed class PathElement : IEquatable<PathElement>, IComparable<PathEle
     /// <summary><c>value.ToString</c>: strings quoted Go-style, numbers and bools bare.</summary>
     private static string Render(JsonNode? value) => JsonNodes.Kind(value) switch
     {
-        JsonValueKind.String => GoValues.Quote(value!.GetValue<string>()),
+        JsonValueKind.String => GoQuote.Quote(value!.GetValue<string>()),
         JsonValueKind.Number => JsonNodes.TryGetInteger(value!, out var integer)
             ? integer.ToString(CultureInfo.InvariantCulture)
-            : GoValues.FormatFloat(JsonNodes.AsDouble(value!)),
+            : GoFloat.FormatG(JsonNodes.AsDouble(value!)),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null",

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Patching;
 
@@ -20,7 +21,7 @@ internal static class StrategicMergeErrors
     public static ApiException ListOfLists() => PatchErrors.Unprocessable();
 
     public static ApiException NoMergeKey(JsonObject item, string mergeKey) =>
-        PatchErrors.Unclassified($"map: {GoValues.Format(item)} does not contain declared merge key: {mergeKey}");
+        PatchErrors.Unclassified($"map: {GoJson.FormatV(item)} does not contain declared merge key: {mergeKey}");
 
     /// <summary><c>mergepatch.ErrBadArgType</c>, expecting a list.</summary>
     public static ApiException NotAList(JsonNode? actual) =>
@@ -34,8 +35,8 @@ internal static class StrategicMergeErrors
     {
         var rendered = directive is JsonValue v && v.TryGetValue<string>(out var text)
             ? text
-            : $"%!s({GoValues.FormatType(directive)}={GoValues.Format(directive)})";
-        return PatchErrors.Unclassified($"unknown patch type: {rendered} in map: {GoValues.Format(map)}");
+            : $"%!s({GoValues.FormatType(directive)}={GoJson.FormatV(directive)})";
+        return PatchErrors.Unclassified($"unknown patch type: {rendered} in map: {GoJson.FormatV(map)}");
     }
 
     public static ApiException MergeDirectiveInList() =>
@@ -48,11 +49,11 @@ internal static class StrategicMergeErrors
 
     public static ApiException MixedElementTypes(IEnumerable<IReadOnlyList<JsonNode?>> slices) =>
         PatchErrors.Unclassified(
-            $"list element types are not identical: [{string.Join(' ', slices.Select(s => GoValues.Format(JsonNodes.ArrayOf(s))))}]");
+            $"list element types are not identical: [{string.Join(' ', slices.Select(s => GoJson.FormatV(JsonNodes.ArrayOf(s))))}]");
 
     public static ApiException NoElements() => PatchErrors.Unclassified("no elements in any of the given slices");
 
     public static ApiException OrderMismatch(IReadOnlyList<JsonNode?> patchList, IReadOnlyList<JsonNode?> setOrderList) =>
         PatchErrors.Unclassified(
-            $"The order in patch list:\n{GoValues.Format(JsonNodes.ArrayOf(patchList))}\n doesn't match {PatchDirectives.SetElementOrder} list:\n{GoValues.Format(JsonNodes.ArrayOf(setOrderList))}\n");
+            $"The order in patch list:\n{GoJson.FormatV(JsonNodes.ArrayOf(patchList))}\n doesn't match {PatchDirectives.SetElementOrder} list:\n{GoJson.FormatV(JsonNodes.ArrayOf(setOrderList))}\n");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Schema;
 
 namespace SiteMaintenance.Emulator.Resources;
@@ -59,7 +60,7 @@ public static partial class CrdDefinition
         }
         else if (!group.Contains('.', StringComparison.Ordinal))
         {
-            causes.Add(FieldCause.Invalid("spec.group", Quote(group), "should be a domain with at least one dot"));
+            causes.Add(FieldCause.Invalid("spec.group", GoQuote.Quote(group), "should be a domain with at least one dot"));
         }
 
         if (plural.Length == 0)
@@ -68,7 +69,7 @@ public static partial class CrdDefinition
         }
         else if (!Dns1035Label().IsMatch(plural))
         {
-            causes.Add(FieldCause.Invalid("spec.names.plural", Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"));
+            causes.Add(FieldCause.Invalid("spec.names.plural", GoQuote.Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"));
         }
 
         if (kind.Length == 0)
@@ -78,12 +79,12 @@ public static partial class CrdDefinition
 
         if (name != $"{plural}.{group}")
         {
-            causes.Add(FieldCause.Invalid("metadata.name", Quote(name), "must be spec.names.plural+\".\"+spec.group"));
+            causes.Add(FieldCause.Invalid("metadata.name", GoQuote.Quote(name), "must be spec.names.plural+\".\"+spec.group"));
         }
 
         if (!Scopes.Contains(scope))
         {
-            causes.Add(scope.Length == 0 ? FieldCause.Required("spec.scope") : FieldCause.NotSupported("spec.scope", Quote(scope), Scopes));
+            causes.Add(scope.Length == 0 ? FieldCause.Required("spec.scope") : FieldCause.NotSupported("spec.scope", GoQuote.Quote(scope), Scopes));
         }
 
         var versions = spec["versions"] as JsonArray ?? [];
@@ -159,7 +160,7 @@ public static partial class CrdDefinition
             var columnType = column["type"].Str() ?? string.Empty;
             if (!ColumnTypes.Contains(columnType))
             {
-                causes.Add(columnType.Length == 0 ? FieldCause.Required(columnPath + ".type") : FieldCause.NotSupported(columnPath + ".type", Quote(columnType), ColumnTypes));
+                causes.Add(columnType.Length == 0 ? FieldCause.Required(columnPath + ".type") : FieldCause.NotSupported(columnPath + ".type", GoQuote.Quote(columnType), ColumnTypes));
             }
 
             if (column["jsonPath"].Str() is not { Length: > 0 } jsonPath)
@@ -168,7 +169,7 @@ public static partial class CrdDefinition
             }
             else if (!jsonPath.StartsWith('.'))
             {
-                causes.Add(FieldCause.Invalid(columnPath + ".jsonPath", Quote(jsonPath), "must be a simple json path starting with ."));
+                causes.Add(FieldCause.Invalid(columnPath + ".jsonPath", GoQuote.Quote(jsonPath), "must be a simple json path starting with ."));
             }
         }
 
@@ -199,7 +200,6 @@ public static partial class CrdDefinition
     private static List<string> StringList(JsonNode? node) =>
         node is JsonArray array ? [.. array.Select(n => n.Str()).OfType<string>()] : [];
 
-    private static string Quote(string s) => "\"" + s + "\"";
 
     private static string RenderVersions(JsonArray versions) =>
         "[]apiextensions.CustomResourceDefinitionVersion{" + string.Join(", ", versions.Select(v => "apiextensions.CustomResourceDefinitionVersion{Name:\"" + (v?["name"].Str() ?? string.Empty) + "\"}")) + "}";

@@ -1,4 +1,5 @@
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Schema.Cel;
 
 namespace SiteMaintenance.Emulator.Schema;
@@ -188,7 +189,7 @@ internal sealed class DefinitionChecks(RuleCache rules, bool compileRules)
             }
             else if (setItems.Type == "object" && setItems.MapType != "atomic")
             {
-                errors.Add(FieldErrors.InvalidRendered(FieldPath.Child(FieldPath.Child(path, "items"), "x-kubernetes-map-type"), setItems.ListType is null ? "null" : GoText.Quote(setItems.ListType), "must be atomic as item of a list with x-kubernetes-list-type=set"));
+                errors.Add(FieldErrors.InvalidRendered(FieldPath.Child(FieldPath.Child(path, "items"), "x-kubernetes-map-type"), setItems.ListType is null ? "null" : GoQuote.Quote(setItems.ListType), "must be atomic as item of a list with x-kubernetes-list-type=set"));
             }
         }
 
@@ -212,7 +213,7 @@ internal sealed class DefinitionChecks(RuleCache rules, bool compileRules)
         if (s.ListType == "map")
         {
             var keysPath = FieldPath.Child(path, "x-kubernetes-list-map-keys");
-            var renderedKeys = "[]string{" + string.Join(", ", s.ListMapKeys.Select(GoText.Quote)) + "}";
+            var renderedKeys = "[]string{" + string.Join(", ", s.ListMapKeys.Select(GoQuote.Quote)) + "}";
             if (s.ListMapKeys.Count == 0)
             {
                 errors.Add(FieldErrors.Required(keysPath, "must not be empty if x-kubernetes-list-type is map"));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -32,7 +33,7 @@ internal static class FieldErrors
         FieldCause.Invalid(field, GoText.FieldValue(value), detail);
 
     public static FieldCause Invalid(string field, string value, string detail) =>
-        FieldCause.Invalid(field, GoText.Quote(value), detail);
+        FieldCause.Invalid(field, GoQuote.Quote(value), detail);
 
     /// <summary>An invalid value whose rendering is already Go text (e.g. <c>%#v</c> of a struct).</summary>
     public static FieldCause InvalidRendered(string field, string renderedValue, string detail) =>
@@ -42,7 +43,7 @@ internal static class FieldErrors
         FieldCause.NotSupported(field, GoText.FieldValue(value), supported);
 
     public static FieldCause NotSupported(string field, string value, IEnumerable<string> supported) =>
-        FieldCause.NotSupported(field, GoText.Quote(value), supported);
+        FieldCause.NotSupported(field, GoQuote.Quote(value), supported);
 
     public static FieldCause Forbidden(string field, string detail) => FieldCause.Forbidden(field, detail);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -22,7 +23,7 @@ internal static class GoDuration
     public static bool TryParse(string text, out long nanos, out string error)
     {
         nanos = 0;
-        error = $"time: invalid duration {GoText.Quote(text)}";
+        error = $"time: invalid duration {GoQuote.Quote(text)}";
         var s = text;
         var negative = false;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
@@ -77,7 +78,7 @@ internal static class GoDuration
 
             if (u == i)
             {
-                error = $"time: missing unit in duration {GoText.Quote(text)}";
+                error = $"time: missing unit in duration {GoQuote.Quote(text)}";
                 return false;
             }
 
@@ -85,7 +86,7 @@ internal static class GoDuration
             var match = Array.Find(Units, x => string.Equals(x.Unit, unit, StringComparison.Ordinal));
             if (match.Unit is null)
             {
-                error = $"time: unknown unit {GoText.Quote(unit)} in duration {GoText.Quote(text)}";
+                error = $"time: unknown unit {GoQuote.Quote(unit)} in duration {GoQuote.Quote(text)}";
                 return false;
             }
 

@@ -197,28 +197,4 @@ internal static class Json
                 return true;
         }
     }
-
-    /// <summary>The JSON text of a value as Go's <c>json.Marshal</c> writes it (keys sorted, compact).</summary>
-    public static string Marshal(JsonNode? node)
-    {
-        switch (KindOf(node))
-        {
-            case JsonKind.Null:
-                return "null";
-            case JsonKind.Boolean:
-                return GetBoolean(node!) ? "true" : "false";
-            case JsonKind.Integer:
-                TryGetInteger(node, out var l);
-                return l.ToString(CultureInfo.InvariantCulture);
-            case JsonKind.Number:
-                return GoText.JsonFloat(GetDouble(node!));
-            case JsonKind.String:
-                return JsonSerializer.Serialize(GetString(node!));
-            case JsonKind.Array:
-                return "[" + string.Join(",", ((JsonArray)node!).Select(Marshal)) + "]";
-            default:
-                var obj = (JsonObject)node!;
-                return "{" + string.Join(",", obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Marshal(p.Value))) + "}";
-        }
-    }
 }

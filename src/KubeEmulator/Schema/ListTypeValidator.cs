@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -126,7 +127,7 @@ internal static class ListTypeValidator
         var result = new List<int>();
         for (var i = 0; i < values.Count; i++)
         {
-            var identity = Json.KindOf(values[i]) + ":" + Json.Marshal(values[i]);
+            var identity = Json.KindOf(values[i]) + ":" + GoJson.Marshal(values[i]);
             seen.TryGetValue(identity, out var times);
             seen[identity] = times + 1;
             if (times == 1)

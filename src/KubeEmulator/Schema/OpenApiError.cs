@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -79,5 +80,5 @@ internal static class OpenApiErrorConverter
     }
 
     private static string EnumText(JsonNode? value) =>
-        Json.KindOf(value) == JsonKind.String ? Json.GetString(value!) : Json.Marshal(value);
+        Json.KindOf(value) == JsonKind.String ? Json.GetString(value!) : GoJson.Marshal(value);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -30,7 +31,7 @@ internal static partial class OpenApiValidator
 
             if (!succeeded)
             {
-                errors.Add(Composite($"{GoText.Quote(path)} must validate at least one schema (anyOf)"));
+                errors.Add(Composite($"{GoQuote.Quote(path)} must validate at least one schema (anyOf)"));
             }
 
             if (best is not null)
@@ -62,7 +63,7 @@ internal static partial class OpenApiValidator
             if (validated != 1)
             {
                 var additional = validated == 0 ? "Found none valid" : $"Found {validated.ToString(CultureInfo.InvariantCulture)} valid alternatives";
-                errors.Add(Composite($"{GoText.Quote(path)} must validate one and only one schema (oneOf). {additional}"));
+                errors.Add(Composite($"{GoQuote.Quote(path)} must validate one and only one schema (oneOf). {additional}"));
                 if (best is not null)
                 {
                     Merge(errors, best);
@@ -87,13 +88,13 @@ internal static partial class OpenApiValidator
             if (validated != schema.AllOf.Count)
             {
                 var additional = validated == 0 ? ". None validated" : string.Empty;
-                errors.Add(Composite($"{GoText.Quote(path)} must validate all the schemas (allOf){additional}"));
+                errors.Add(Composite($"{GoQuote.Quote(path)} must validate all the schemas (allOf){additional}"));
             }
         }
 
         if (schema.Not is { } not && Validate(not, value, path).Count == 0)
         {
-            errors.Add(Composite($"{GoText.Quote(path)} must not validate the schema (not)"));
+            errors.Add(Composite($"{GoQuote.Quote(path)} must not validate the schema (not)"));
         }
     }
 

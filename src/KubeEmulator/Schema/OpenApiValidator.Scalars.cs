@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -9,7 +10,7 @@ internal static partial class OpenApiValidator
     private static void ValidateString(SchemaNode schema, string data, string path, List<OpenApiError> errors)
     {
         var length = data.EnumerateRunes().Count();
-        var rendered = GoText.Quote(data);
+        var rendered = GoQuote.Quote(data);
         if (schema.MaxLength is { } max && length > max)
         {
             errors.Add(new OpenApiError(OpenApiErrorCode.TooLong, path, $"{path} in {In} should be at most {max.ToString(CultureInfo.InvariantCulture)} chars long")
@@ -80,14 +81,14 @@ internal static partial class OpenApiValidator
             }
             else if (factor < 0)
             {
-                errors.Add(new OpenApiError(OpenApiErrorCode.MultipleOf, path, $"factor MultipleOf declared for {path} must be positive: {GoText.Float(factor)}") { RenderedValue = GoText.Float(factor) });
+                errors.Add(new OpenApiError(OpenApiErrorCode.MultipleOf, path, $"factor MultipleOf declared for {path} must be positive: {GoFloat.FormatG(factor)}") { RenderedValue = GoFloat.FormatG(factor) });
             }
             else if (factor > 0)
             {
                 var mult = factor < 1 ? 1 / factor * d : d / factor;
                 if (!IsJsonInteger(mult))
                 {
-                    errors.Add(new OpenApiError(OpenApiErrorCode.MultipleOf, path, $"{path} in {In} should be a multiple of {GoText.Float(factor)}") { RenderedValue = rendered });
+                    errors.Add(new OpenApiError(OpenApiErrorCode.MultipleOf, path, $"{path} in {In} should be a multiple of {GoFloat.FormatG(factor)}") { RenderedValue = rendered });
                 }
             }
         }
@@ -100,7 +101,7 @@ internal static partial class OpenApiValidator
                 : (exclusive ? d <= minimum : d < minimum);
             if (fails)
             {
-                var bound = isInt ? ((long)minimum).ToString(CultureInfo.InvariantCulture) : GoText.Float(minimum);
+                var bound = isInt ? ((long)minimum).ToString(CultureInfo.InvariantCulture) : GoFloat.FormatG(minimum);
                 var text = exclusive ? "should be greater than" : "should be greater than or equal to";
                 errors.Add(new OpenApiError(OpenApiErrorCode.Minimum, path, $"{path} in {In} {text} {bound}") { RenderedValue = rendered });
             }
@@ -114,7 +115,7 @@ internal static partial class OpenApiValidator
                 : (exclusive ? d >= maximum : d > maximum);
             if (fails)
             {
-                var bound = isInt ? ((long)maximum).ToString(CultureInfo.InvariantCulture) : GoText.Float(maximum);
+                var bound = isInt ? ((long)maximum).ToString(CultureInfo.InvariantCulture) : GoFloat.FormatG(maximum);
                 var text = exclusive ? "should be less than" : "should be less than or equal to";
                 errors.Add(new OpenApiError(OpenApiErrorCode.Maximum, path, $"{path} in {In} {text} {bound}") { RenderedValue = rendered });
             }

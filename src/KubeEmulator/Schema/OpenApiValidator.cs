@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -148,9 +149,9 @@ internal static partial class OpenApiValidator
     }
 
     private static OpenApiError InvalidType(string path, string typeName, string value) =>
-        new(OpenApiErrorCode.InvalidType, path, $"{path} in {In} must be of type {typeName}: {GoText.Quote(value)}")
+        new(OpenApiErrorCode.InvalidType, path, $"{path} in {In} must be of type {typeName}: {GoQuote.Quote(value)}")
         {
-            RenderedValue = GoText.Quote(value),
+            RenderedValue = GoQuote.Quote(value),
         };
 
     private static void ValidateArray(SchemaNode schema, JsonArray array, string path, Correlated? old, List<OpenApiError> errors)
@@ -207,7 +208,7 @@ internal static partial class OpenApiValidator
             return;
         }
 
-        errors.Add(new OpenApiError(OpenApiErrorCode.Enum, path, $"{path} in {In} should be one of [{string.Join(" ", values.Select(GoText.PlainV))}]")
+        errors.Add(new OpenApiError(OpenApiErrorCode.Enum, path, $"{path} in {In} should be one of [{string.Join(" ", values.Select(GoJson.FormatV))}]")
         {
             RenderedValue = GoText.FieldValue(value),
             EnumValues = values,
@@ -268,7 +269,7 @@ internal static partial class OpenApiValidator
             {
                 if (schema.Property(key) is null)
                 {
-                    errors.Add(new OpenApiError(OpenApiErrorCode.UnallowedProperty, path, $"{path}.{key} in {In} is a forbidden property") { RenderedValue = GoText.Quote(key) });
+                    errors.Add(new OpenApiError(OpenApiErrorCode.UnallowedProperty, path, $"{path}.{key} in {In} is a forbidden property") { RenderedValue = GoQuote.Quote(key) });
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -132,11 +133,11 @@ internal sealed record ValidationRule(
 {
     /// <summary>How <c>%#v</c> prints the internal <c>apiextensions.ValidationRule</c> in CRD errors.</summary>
     public string GoSyntax() =>
-        "apiextensions.ValidationRule{Rule:" + GoText.Quote(Rule) +
-        ", Message:" + GoText.Quote(Message) +
-        ", MessageExpression:" + GoText.Quote(MessageExpression) +
-        ", Reason:" + (Reason is null ? "(*apiextensions.FieldValueErrorReason)(nil)" : "(*apiextensions.FieldValueErrorReason)(" + GoText.Quote(Reason) + ")") +
-        ", FieldPath:" + GoText.Quote(FieldPath) +
+        "apiextensions.ValidationRule{Rule:" + GoQuote.Quote(Rule) +
+        ", Message:" + GoQuote.Quote(Message) +
+        ", MessageExpression:" + GoQuote.Quote(MessageExpression) +
+        ", Reason:" + (Reason is null ? "(*apiextensions.FieldValueErrorReason)(nil)" : "(*apiextensions.FieldValueErrorReason)(" + GoQuote.Quote(Reason) + ")") +
+        ", FieldPath:" + GoQuote.Quote(FieldPath) +
         ", OptionalOldSelf:" + (OptionalOldSelf is null ? "(*bool)(nil)" : "(*bool)(" + (OptionalOldSelf.Value ? "true" : "false") + ")") +
         "}";
 }

@@ -1,3 +1,5 @@
+using SiteMaintenance.Emulator.Go;
+
 namespace SiteMaintenance.Emulator.Selectors;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Selectors;
 

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace SiteMaintenance.Emulator.Selectors;
 
 /// <summary>
-/// apimachinery's <c>validation.IsQualifiedName</c> and <c>IsValidLabelValue</c> with their exact
-/// messages (the regex texts are quoted in them).
+/// apimachinery's <c>validation.IsQualifiedName</c>, <c>IsValidLabelValue</c> and
+/// <c>IsDNS1123Subdomain</c> with their exact messages (the regex texts are quoted in them).
 /// </summary>
 internal static partial class LabelValidation
 {
@@ -87,7 +87,7 @@ internal static partial class LabelValidation
         return errors;
     }
 
-    private static List<string> Dns1123SubdomainErrors(string value)
+    public static List<string> Dns1123SubdomainErrors(string value)
     {
         var errors = new List<string>();
         if (ByteLength(value) > Dns1123SubdomainMaxLength)

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
+using SiteMaintenance.Emulator.Selectors;
 
 namespace SiteMaintenance.Emulator.Semantics;
 
@@ -63,7 +65,7 @@ public static class MetadataRules
         {
             foreach (var msg in ValidateName(name, nameFormat))
             {
-                yield return FieldCause.Invalid("metadata.name", Quote(name), msg);
+                yield return FieldCause.Invalid("metadata.name", GoQuote.Quote(name), msg);
             }
         }
 
@@ -71,9 +73,9 @@ public static class MetadataRules
         {
             foreach (var (key, value) in labels)
             {
-                foreach (var msg in NameRules.QualifiedName(key))
+                foreach (var msg in LabelValidation.QualifiedNameErrors(key))
                 {
-                    yield return FieldCause.Invalid("metadata.labels", Quote(key), msg);
+                    yield return FieldCause.Invalid("metadata.labels", GoQuote.Quote(key), msg);
                 }
 
                 var text = value.Str();
@@ -83,9 +85,9 @@ public static class MetadataRules
                     continue;
                 }
 
-                foreach (var msg in NameRules.LabelValue(text))
+                foreach (var msg in LabelValidation.LabelValueErrors(text))
                 {
-                    yield return FieldCause.Invalid("metadata.labels", Quote(text), msg);
+                    yield return FieldCause.Invalid("metadata.labels", GoQuote.Quote(text), msg);
                 }
             }
         }
@@ -95,9 +97,9 @@ public static class MetadataRules
             var size = 0;
             foreach (var (key, value) in annotations)
             {
-                foreach (var msg in NameRules.QualifiedName(key.ToLowerInvariant()))
+                foreach (var msg in LabelValidation.QualifiedNameErrors(key.ToLowerInvariant()))
                 {
-                    yield return FieldCause.Invalid("metadata.annotations", Quote(key), msg);
+                    yield return FieldCause.Invalid("metadata.annotations", GoQuote.Quote(key), msg);
                 }
 
                 if (value is not null && value.Str() is null)
@@ -120,14 +122,14 @@ public static class MetadataRules
             {
                 var finalizer = finalizers[i].Str() ?? string.Empty;
                 var field = $"metadata.finalizers[{i}]";
-                foreach (var msg in NameRules.QualifiedName(finalizer))
+                foreach (var msg in LabelValidation.QualifiedNameErrors(finalizer))
                 {
-                    yield return FieldCause.Invalid(field, Quote(finalizer), msg);
+                    yield return FieldCause.Invalid(field, GoQuote.Quote(finalizer), msg);
                 }
 
                 if (kubeFinalizerNames && !finalizer.Contains('/', StringComparison.Ordinal) && !StandardFinalizers.Contains(finalizer))
                 {
-                    yield return FieldCause.Invalid(field, Quote(finalizer), "name is neither a standard finalizer name nor is it fully qualified");
+                    yield return FieldCause.Invalid(field, GoQuote.Quote(finalizer), "name is neither a standard finalizer name nor is it fully qualified");
                 }
             }
         }
@@ -176,7 +178,7 @@ public static class MetadataRules
         var added = Strings(newMetadata["finalizers"]).Where(f => !old.Contains(f)).ToList();
         if (added.Count > 0)
         {
-            yield return FieldCause.Forbidden("metadata.finalizers", $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(Quote))}}}");
+            yield return FieldCause.Forbidden("metadata.finalizers", $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(GoQuote.Quote))}}}");
         }
     }
 
@@ -188,8 +190,7 @@ public static class MetadataRules
         NameFormat.DnsLabel => NameRules.Dns1123Label(name),
         NameFormat.Dns1035Label => NameRules.Dns1035Label(name),
         NameFormat.PathSegment => NameRules.PathSegment(name),
-        _ => NameRules.Dns1123Subdomain(name),
+        _ => LabelValidation.Dns1123SubdomainErrors(name),
     };
 
-    private static string Quote(string s) => "\"" + s + "\"";
 }

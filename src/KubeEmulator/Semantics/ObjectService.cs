@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Patching;
 using SiteMaintenance.Emulator.Resources;
 using SiteMaintenance.Emulator.Semantics.Strategies;
@@ -245,7 +246,7 @@ public sealed class ObjectService
 
             if (patchedMeta["name"].Str() != name)
             {
-                throw ApiException.Invalid(type.QualifiedKind, name, [FieldCause.Invalid("metadata.name", $"\"{patchedMeta["name"].Str()}\"", "field is immutable")]);
+                throw ApiException.Invalid(type.QualifiedKind, name, [FieldCause.Invalid("metadata.name", GoQuote.Quote(patchedMeta["name"].Str() ?? string.Empty), "field is immutable")]);
             }
 
             CheckUid(type, name, patchedMeta["uid"].Str(), old);
@@ -598,39 +599,48 @@ public sealed class ObjectService
     private static bool SpecChanged(ResourceType type, JsonObject newObj, JsonObject old) => type.Generation switch
     {
         GenerationPolicy.Spec => !JsonNode.DeepEquals(newObj["spec"], old["spec"]),
-        GenerationPolicy.AllButMetadataAndStatus => !JsonNode.DeepEquals(Without(newObj, "metadata", "status"), Without(old, "metadata", "status")),
+        GenerationPolicy.AllButMetadataAndStatus => !EqualExcept(newObj, old, "metadata", "status"),
         _ => false,
     };
 
-    private static JsonObject Without(JsonObject obj, params string[] keys)
+    /// <summary>
+    /// Deep equality of two objects apart from the top-level properties named in
+    /// <paramref name="ignored"/>; compares in place, as this runs on every write.
+    /// </summary>
+    private static bool EqualExcept(JsonObject a, JsonObject b, params string[] ignored)
     {
-        var copy = new JsonObject();
-        foreach (var (k, v) in obj)
+        var compared = 0;
+        foreach (var (key, value) in a)
         {
-            if (!keys.Contains(k))
+            if (ignored.Contains(key))
             {
-                copy[k] = v?.DeepClone();
+                continue;
             }
+
+            if (!b.TryGetPropertyValue(key, out var other) || !JsonNode.DeepEquals(value, other))
+            {
+                return false;
+            }
+
+            compared++;
         }
 
-        return copy;
+        return compared == b.Count(p => !ignored.Contains(p.Key));
     }
 
     /// <summary>Equal apart from bookkeeping that a no-op write must not change (resourceVersion, managedFields).</summary>
     private static bool SameContent(JsonObject a, JsonObject b)
     {
-        var x = (JsonObject)a.DeepClone();
-        var y = (JsonObject)b.DeepClone();
-        foreach (var o in new[] { x, y })
+        if (!EqualExcept(a, b, "metadata"))
         {
-            if (o["metadata"] is JsonObject m)
-            {
-                m.Remove("resourceVersion");
-                m.Remove("managedFields");
-            }
+            return false;
         }
 
-        return JsonNode.DeepEquals(x, y);
+        var inA = a.TryGetPropertyValue("metadata", out var metadataA);
+        var inB = b.TryGetPropertyValue("metadata", out var metadataB);
+        return inA == inB && (metadataA is JsonObject ma && metadataB is JsonObject mb
+            ? EqualExcept(ma, mb, "resourceVersion", "managedFields")
+            : JsonNode.DeepEquals(metadataA, metadataB));
     }
 
     private WriteOutcome CreateNamed(ResourceType type, string ns, JsonObject candidate, WriteOptions options)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema.Cel;
 
@@ -18,7 +19,7 @@ internal static class CelTime
     public static bool TryParseRfc3339(string text, out TimestampValue value, out string error, bool allowLocal = false)
     {
         value = new TimestampValue(0, 0);
-        error = $"parsing time {GoText.Quote(text)} as \"2006-01-02T15:04:05Z07:00\": cannot parse {GoText.Quote(text)} as \"2006\"";
+        error = $"parsing time {GoQuote.Quote(text)} as \"2006-01-02T15:04:05Z07:00\": cannot parse {GoQuote.Quote(text)} as \"2006\"";
         var s = text;
         if (s.Length < (allowLocal ? 19 : 20) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
             !Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day) ||
@@ -29,7 +30,7 @@ internal static class CelTime
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59)
         {
-            error = $"parsing time {GoText.Quote(text)}: day out of range";
+            error = $"parsing time {GoQuote.Quote(text)}: day out of range";
             return false;
         }
 
@@ -75,7 +76,7 @@ internal static class CelTime
 
         if (i != s.Length)
         {
-            error = $"parsing time {GoText.Quote(text)}: extra text: {GoText.Quote(s[i..])}";
+            error = $"parsing time {GoQuote.Quote(text)}: extra text: {GoQuote.Quote(s[i..])}";
             return false;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema.Cel;
 
@@ -85,7 +86,7 @@ internal static class Library
             case StringValue s:
                 return long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
                     ? new IntValue(l)
-                    : new ErrorValue($"strconv.ParseInt: parsing {GoText.Quote(s.Value)}: {(IsDigits(s.Value) ? "value out of range" : "invalid syntax")}");
+                    : new ErrorValue($"strconv.ParseInt: parsing {GoQuote.Quote(s.Value)}: {(IsDigits(s.Value) ? "value out of range" : "invalid syntax")}");
             case TimestampValue t:
                 return new IntValue(t.Seconds);
             case DurationValue d:
@@ -110,7 +111,7 @@ internal static class Library
             case StringValue s:
                 return ulong.TryParse(s.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var u)
                     ? new UintValue(u)
-                    : new ErrorValue($"strconv.ParseUint: parsing {GoText.Quote(s.Value)}: {(IsDigits(s.Value) ? "value out of range" : "invalid syntax")}");
+                    : new ErrorValue($"strconv.ParseUint: parsing {GoQuote.Quote(s.Value)}: {(IsDigits(s.Value) ? "value out of range" : "invalid syntax")}");
             default:
                 return ErrorValue.NoSuchOverload;
         }
@@ -148,7 +149,7 @@ internal static class Library
 
                 return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                     ? new DoubleValue(d)
-                    : new ErrorValue($"strconv.ParseFloat: parsing {GoText.Quote(text)}: invalid syntax");
+                    : new ErrorValue($"strconv.ParseFloat: parsing {GoQuote.Quote(text)}: invalid syntax");
             default:
                 return ErrorValue.NoSuchOverload;
         }
@@ -165,7 +166,7 @@ internal static class Library
             case UintValue u:
                 return new StringValue(u.Value.ToString(CultureInfo.InvariantCulture));
             case DoubleValue d:
-                return new StringValue(GoText.Float(d.Value));
+                return new StringValue(GoFloat.FormatG(d.Value));
             case BoolValue b:
                 return new StringValue(b.Value ? "true" : "false");
             case BytesValue b:
@@ -192,7 +193,7 @@ internal static class Library
         BoolValue => v,
         StringValue { Value: "1" or "t" or "T" or "TRUE" or "true" or "True" } => BoolValue.True,
         StringValue { Value: "0" or "f" or "F" or "FALSE" or "false" or "False" } => BoolValue.False,
-        StringValue s => new ErrorValue($"strconv.ParseBool: parsing {GoText.Quote(s.Value)}: invalid syntax"),
+        StringValue s => new ErrorValue($"strconv.ParseBool: parsing {GoQuote.Quote(s.Value)}: invalid syntax"),
         _ => ErrorValue.NoSuchOverload,
     };
 

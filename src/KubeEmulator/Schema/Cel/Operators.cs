@@ -1,3 +1,5 @@
+using SiteMaintenance.Emulator.Go;
+
 namespace SiteMaintenance.Emulator.Schema.Cel;
 
 /// <summary>CEL equality, ordering and arithmetic with cel-go's runtime semantics and errors.</summary>
@@ -362,7 +364,7 @@ internal static class Operators
         StringValue s => s.Value,
         IntValue i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         UintValue u => u.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        DoubleValue d => GoText.Float(d.Value),
+        DoubleValue d => GoFloat.FormatG(d.Value),
         BoolValue b => b.Value ? "true" : "false",
         _ => v.TypeName,
     };

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema.Cel;
 
@@ -175,7 +176,7 @@ internal sealed class RuleValidator(RuleCache cache)
             {
                 "FieldValueForbidden" => FieldErrors.Forbidden(failurePath, detail),
                 "FieldValueRequired" => FieldErrors.Required(failurePath, detail),
-                "FieldValueDuplicate" => new FieldCause("FieldValueDuplicate", $"Duplicate value: {GoText.Quote(schemaType)}", failurePath),
+                "FieldValueDuplicate" => new FieldCause("FieldValueDuplicate", $"Duplicate value: {GoQuote.Quote(schemaType)}", failurePath),
                 _ => FieldErrors.Invalid(failurePath, schemaType, detail),
             });
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Schema.Cel;
 
@@ -69,7 +70,7 @@ internal static class UrlLibrary
     internal static bool TryParseRequestUri(string text, out UrlValue? url, out string error)
     {
         url = null;
-        error = $"parse {GoText.Quote(text)}: invalid URI for request";
+        error = $"parse {GoQuote.Quote(text)}: invalid URI for request";
         if (text.Length == 0)
         {
             error = "parse \"\": empty url";
@@ -78,7 +79,7 @@ internal static class UrlLibrary
 
         if (text.Any(c => c < 0x20 || c == 0x7f))
         {
-            error = $"parse {GoText.Quote(text)}: net/url: invalid control character in URL";
+            error = $"parse {GoQuote.Quote(text)}: net/url: invalid control character in URL";
             return false;
         }
 
@@ -105,7 +106,7 @@ internal static class UrlLibrary
             }
             else if (c == ':')
             {
-                error = $"parse {GoText.Quote(text)}: missing protocol scheme";
+                error = $"parse {GoQuote.Quote(text)}: missing protocol scheme";
                 return false;
             }
 
@@ -142,7 +143,7 @@ internal static class UrlLibrary
             var colon = host.LastIndexOf(':');
             if (colon >= 0 && !host.StartsWith('[') && !host[(colon + 1)..].All(char.IsAsciiDigit))
             {
-                error = $"parse {GoText.Quote(text)}: invalid port {GoText.Quote(host[colon..])} after host";
+                error = $"parse {GoQuote.Quote(text)}: invalid port {GoQuote.Quote(host[colon..])} after host";
                 return false;
             }
         }
@@ -151,7 +152,7 @@ internal static class UrlLibrary
         {
             if (rest[i] == '%' && (i + 2 >= rest.Length || !char.IsAsciiHexDigit(rest[i + 1]) || !char.IsAsciiHexDigit(rest[i + 2])))
             {
-                error = $"parse {GoText.Quote(text)}: invalid URL escape {GoText.Quote(rest[i..Math.Min(i + 3, rest.Length)])}";
+                error = $"parse {GoQuote.Quote(text)}: invalid URL escape {GoQuote.Quote(rest[i..Math.Min(i + 3, rest.Length)])}";
                 return false;
             }
         }

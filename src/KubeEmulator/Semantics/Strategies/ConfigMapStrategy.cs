@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
 
@@ -26,7 +27,7 @@ public sealed class ConfigMapStrategy : KindStrategy
             {
                 foreach (var msg in NameRules.ConfigMapKey(key))
                 {
-                    yield return FieldCause.Invalid($"{section}[{key}]", Quote(key), msg);
+                    yield return FieldCause.Invalid($"{section}[{key}]", GoQuote.Quote(key), msg);
                 }
 
                 if (value.Str() is not { } text)
@@ -42,7 +43,7 @@ public sealed class ConfigMapStrategy : KindStrategy
         {
             foreach (var key in d.Select(p => p.Key).Where(k => b.ContainsKey(k)))
             {
-                yield return FieldCause.Invalid($"data[{key}]", Quote(key), "duplicate of key present in binaryData");
+                yield return FieldCause.Invalid($"data[{key}]", GoQuote.Quote(key), "duplicate of key present in binaryData");
             }
         }
 

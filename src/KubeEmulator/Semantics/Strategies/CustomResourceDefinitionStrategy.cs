@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Resources;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
@@ -74,7 +75,7 @@ public sealed class CustomResourceDefinitionStrategy : KindStrategy
                 var now = obj["spec"]?[path].Str() ?? string.Empty;
                 if (now != (old["spec"]?[path].Str() ?? string.Empty))
                 {
-                    causes.Add(FieldCause.Invalid("spec." + path, Quote(now), "field is immutable"));
+                    causes.Add(FieldCause.Invalid("spec." + path, GoQuote.Quote(now), "field is immutable"));
                 }
             }
         }

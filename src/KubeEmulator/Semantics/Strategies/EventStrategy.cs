@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Resources;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
@@ -78,12 +79,12 @@ public sealed class EventStrategy : KindStrategy
         var regardingField = events ? "regarding" : "involvedObject";
         if (regarding?["namespace"].Str() is { Length: > 0 } involvedNamespace && involvedNamespace != ns)
         {
-            yield return FieldCause.Invalid(regardingField + ".namespace", Quote(involvedNamespace), "does not match event.namespace");
+            yield return FieldCause.Invalid(regardingField + ".namespace", GoQuote.Quote(involvedNamespace), "does not match event.namespace");
         }
 
         if (obj["type"].Str() is { Length: > 0 } eventType && !Types.Contains(eventType))
         {
-            yield return FieldCause.NotSupported("type", Quote(eventType), Types);
+            yield return FieldCause.NotSupported("type", GoQuote.Quote(eventType), Types);
         }
 
         if (!events || old is not null)

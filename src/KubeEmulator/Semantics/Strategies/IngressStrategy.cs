@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
 
@@ -39,7 +40,7 @@ public sealed class IngressStrategy : KindStrategy
                 }
                 else if (!PathTypes.Contains(pathType))
                 {
-                    yield return FieldCause.NotSupported(field + ".pathType", Quote(pathType), PathTypes);
+                    yield return FieldCause.NotSupported(field + ".pathType", GoQuote.Quote(pathType), PathTypes);
                 }
 
                 if (paths[p]?["backend"] is not JsonObject)

@@ -89,6 +89,4 @@ public class KindStrategy
 
     protected static IEnumerable<JsonObject> Objects(JsonNode? array) =>
         array is JsonArray a ? a.OfType<JsonObject>() : [];
-
-    protected static string Quote(string s) => "\"" + s + "\"";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Resources;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
@@ -124,7 +125,7 @@ public sealed class PodStrategy : KindStrategy
                 }
                 else if (!names.Add(name))
                 {
-                    yield return new FieldCause("FieldValueDuplicate", $"Duplicate value: {Quote(name)}", $"spec.containers[{i}].name");
+                    yield return new FieldCause("FieldValueDuplicate", $"Duplicate value: {GoQuote.Quote(name)}", $"spec.containers[{i}].name");
                 }
 
                 if (string.IsNullOrEmpty(c["image"].Str()))

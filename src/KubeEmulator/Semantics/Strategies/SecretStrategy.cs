@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
 
@@ -22,7 +23,7 @@ public sealed class SecretStrategy : KindStrategy
             {
                 foreach (var msg in NameRules.ConfigMapKey(key))
                 {
-                    yield return FieldCause.Invalid($"data[{key}]", Quote(key), msg);
+                    yield return FieldCause.Invalid($"data[{key}]", GoQuote.Quote(key), msg);
                 }
 
                 var text = value.Str() ?? string.Empty;
@@ -36,7 +37,7 @@ public sealed class SecretStrategy : KindStrategy
 
         if (old is not null && old["type"].Str() != obj["type"].Str())
         {
-            yield return FieldCause.Invalid("type", Quote(obj["type"].Str() ?? string.Empty), "field is immutable");
+            yield return FieldCause.Invalid("type", GoQuote.Quote(obj["type"].Str() ?? string.Empty), "field is immutable");
         }
 
         if (old?["immutable"]?.GetValue<bool>() == true && !JsonNode.DeepEquals(obj["data"], old["data"]))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Semantics.Strategies;
 
@@ -60,7 +61,7 @@ public sealed class ServiceStrategy : KindStrategy
 
         if (old?["spec"]?["clusterIP"].Str() is { Length: > 0 } oldIp && spec["clusterIP"].Str() != oldIp)
         {
-            yield return FieldCause.Invalid("spec.clusterIPs[0]", Quote(spec["clusterIP"].Str() ?? string.Empty), "may not change once set");
+            yield return FieldCause.Invalid("spec.clusterIPs[0]", GoQuote.Quote(spec["clusterIP"].Str() ?? string.Empty), "may not change once set");
         }
     }
 

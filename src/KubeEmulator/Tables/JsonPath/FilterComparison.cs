@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SiteMaintenance.Emulator.Go;
 
 namespace SiteMaintenance.Emulator.Tables.JsonPath;
 

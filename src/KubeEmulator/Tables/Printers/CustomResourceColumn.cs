@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Tables.JsonPath;
 
 namespace SiteMaintenance.Emulator.Tables.Printers;

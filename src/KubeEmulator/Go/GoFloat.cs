@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SiteMaintenance.Emulator.Tables;
+namespace SiteMaintenance.Emulator.Go;
 
 /// <summary>
 /// Go's float formatting: <c>strconv.FormatFloat(f, 'g', -1, 64)</c> (what <c>fmt.Print</c>

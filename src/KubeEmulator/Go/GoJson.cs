@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SiteMaintenance.Emulator.Go;
 
-namespace SiteMaintenance.Emulator.Tables;
+namespace SiteMaintenance.Emulator.Go;
 
 /// <summary>
 /// How Go sees and writes <see cref="JsonNode"/> values: the unstructured kind of a value,
@@ -56,6 +57,18 @@ internal static class GoJson
         GoKind.Bool => node!.GetValueKind() == JsonValueKind.True ? "true" : "false",
         GoKind.Int => TryGetInt64(node, out var i) ? i.ToString(CultureInfo.InvariantCulture) : string.Empty,
         _ => TryGetDouble(node, out var f) ? GoFloat.FormatG(f) : string.Empty,
+    };
+
+    /// <summary>
+    /// <c>fmt</c>'s <c>%v</c> of the decoded value, which error messages are built from:
+    /// <c>&lt;nil&gt;</c>, <c>[a b]</c>, and <c>map[k:v]</c> with the keys sorted.
+    /// </summary>
+    public static string FormatV(JsonNode? node) => KindOf(node) switch
+    {
+        GoKind.Nil => "<nil>",
+        GoKind.Map => "map[" + string.Join(' ', ((JsonObject)node!).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + FormatV(p.Value))) + "]",
+        GoKind.Slice => "[" + string.Join(' ', ((JsonArray)node!).Select(FormatV)) + "]",
+        _ => Print(node),
     };
 
     /// <summary><c>json.Marshal</c> of the decoded value.</summary>

@@ -1,6 +1,6 @@
-using SiteMaintenance.Emulator.Tables;
+using SiteMaintenance.Emulator.Go;
 
-namespace SiteMaintenance.Emulator.Tests.Tables;
+namespace SiteMaintenance.Emulator.Tests.Go;
 
 public sealed class GoFloatTests
 {
@@ -17,6 +17,8 @@ public sealed class GoFloatTests
     [InlineData(1e21, "1e+21")]
     [InlineData(1e-7, "1e-07")]
     [InlineData(0.1, "0.1")]
+    [InlineData(-0.0, "-0")]
+    [InlineData(0.00012345678901234567, "0.00012345678901234567")]
     public void Sprint_uses_the_shortest_digits_with_exponents_from_1e6(double value, string expected)
     {
         GoFloat.FormatG(value).Should().Be(expected);
@@ -31,6 +33,7 @@ public sealed class GoFloatTests
     [InlineData(0.000001, "0.000001")]
     [InlineData(1e-7, "1e-7")]
     [InlineData(-1.25e-10, "-1.25e-10")]
+    [InlineData(-0.0, "-0")]
     public void Json_switches_to_exponents_below_1e_minus_6_and_from_1e21(double value, string expected)
     {
         GoFloat.FormatJson(value).Should().Be(expected);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SiteMaintenance.Emulator.Selectors;
+namespace SiteMaintenance.Emulator.Go;
 
 /// <summary>
 /// Go's <c>strconv.Quote</c> (the <c>%q</c> verb), which the apiserver uses to show offending

@@ -1,4 +1,4 @@
-namespace SiteMaintenance.Emulator.Tables;
+namespace SiteMaintenance.Emulator.Go;
 
 /// <summary>
 /// The Go type a JSON value has once the apiserver decodes it into unstructured content:
