@@ -55,8 +55,9 @@ internal sealed class ResourceEndpoint(ObjectService service, LifecycleControlle
                 await AccessReviewAsync(context, user, pretty);
                 break;
             case "create":
-                var created = service.Create(type, info.Namespace, await ReadObjectAsync(context, type), WriteOptionsFor(query, context, apply: false));
-                AfterWrite(type, created.Object);
+                var createOptions = WriteOptionsFor(query, context, apply: false);
+                var created = service.Create(type, info.Namespace, await ReadObjectAsync(context, type), createOptions);
+                AfterWrite(type, created.Object, createOptions);
                 Responses.AddWarnings(context, created.Warnings);
                 await Responses.WriteObjectAsync(context, 201, type, created.Object, format, options.TimeProvider, include, pretty);
                 break;
@@ -64,15 +65,17 @@ internal sealed class ResourceEndpoint(ObjectService service, LifecycleControlle
                 await FinalizeNamespaceAsync(context, type, info, format, include, pretty);
                 break;
             case "update":
-                var updated = service.Update(type, info.Namespace, info.Name, await ReadObjectAsync(context, type), WriteOptionsFor(query, context, apply: false), subresource);
-                AfterWrite(type, updated.Object);
+                var updateOptions = WriteOptionsFor(query, context, apply: false);
+                var updated = service.Update(type, info.Namespace, info.Name, await ReadObjectAsync(context, type), updateOptions, subresource);
+                AfterWrite(type, updated.Object, updateOptions);
                 Responses.AddWarnings(context, updated.Warnings);
                 await Responses.WriteObjectAsync(context, updated.Created ? 201 : 200, type, updated.Object, format, options.TimeProvider, include, pretty);
                 break;
             case "patch":
                 var kind = PatchKindOf(context.Request.ContentType);
-                var patched = service.Patch(type, info.Namespace, info.Name, kind, await ReadBodyAsync(context), WriteOptionsFor(query, context, apply: kind == PatchKind.Apply), subresource);
-                AfterWrite(type, patched.Object);
+                var patchOptions = WriteOptionsFor(query, context, apply: kind == PatchKind.Apply);
+                var patched = service.Patch(type, info.Namespace, info.Name, kind, await ReadBodyAsync(context), patchOptions, subresource);
+                AfterWrite(type, patched.Object, patchOptions);
                 Responses.AddWarnings(context, patched.Warnings);
                 await Responses.WriteObjectAsync(context, patched.Created ? 201 : 200, type, patched.Object, format, options.TimeProvider, include, pretty);
                 break;
@@ -229,10 +232,11 @@ internal sealed class ResourceEndpoint(ObjectService service, LifecycleControlle
             ? FieldSelector.ParseWithDefaultConversion(selector)
             : FieldSelector.Parse(selector, ObjectService.FieldLabels(type));
 
-    private void AfterWrite(ResourceType type, JsonObject obj)
+    private void AfterWrite(ResourceType type, JsonObject obj, WriteOptions write)
     {
-        // A written CRD serves its resources before the request returns, as "established" promises.
-        if (type == BuiltinResources.CustomResourceDefinitions && obj["metadata"]?["deletionTimestamp"] is null)
+        // A written CRD serves its resources before the request returns, as "established" promises;
+        // a dry run stored nothing, so it serves nothing.
+        if (type == BuiltinResources.CustomResourceDefinitions && !write.DryRun && obj["metadata"]?["deletionTimestamp"] is null)
         {
             lifecycle.SyncCrd(obj);
         }
