@@ -74,4 +74,33 @@ public sealed class FinalizerTests : IAsyncLifetime
         var child = await Client.CoreV1.ReadNamespacedConfigMapAsync("child", "default");
         child.Metadata.OwnerReferences.Should().BeNullOrEmpty();
     }
+    [Fact]
+    public async Task Foreground_propagation_deletes_dependents_before_the_owner()
+    {
+        var owner = await Client.CreateWidgetAsync("front");
+        var reference = new V1OwnerReference { ApiVersion = "example.com/v1", Kind = "Widget", Name = "front", Uid = owner.Metadata.Uid, BlockOwnerDeletion = true };
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "blocker", OwnerReferences = [reference] } }, "default");
+
+        await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(TestCrds.Group, TestCrds.Version, "default", TestCrds.Plural, "front", propagationPolicy: "Foreground");
+
+        await Eventually.TrueAsync(async () => (await Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.All(c => c.Metadata.Name != "blocker"), because: "foreground deletion removes dependents first");
+        await Eventually.TrueAsync(async () => (await Client.CustomObjects.ListNamespacedCustomObjectAsync<WidgetList>(TestCrds.Group, TestCrds.Version, "default", TestCrds.Plural)).Items.Count == 0, because: "then the owner goes");
+    }
+
+    [Fact]
+    public async Task A_dependent_with_another_owner_left_keeps_that_reference()
+    {
+        var gone = await Client.CreateWidgetAsync("gone");
+        var stays = await Client.CreateWidgetAsync("stays");
+        V1OwnerReference Reference(Widget w) => new() { ApiVersion = "example.com/v1", Kind = "Widget", Name = w.Metadata.Name, Uid = w.Metadata.Uid };
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "shared", OwnerReferences = [Reference(gone), Reference(stays)] } }, "default");
+
+        await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(TestCrds.Group, TestCrds.Version, "default", TestCrds.Plural, "gone");
+
+        await Eventually.TrueAsync(
+            async () => (await Client.CoreV1.ReadNamespacedConfigMapAsync("shared", "default")).Metadata.OwnerReferences?.Count == 1,
+            because: "the deleted owner's reference is dropped");
+        var shared = await Client.CoreV1.ReadNamespacedConfigMapAsync("shared", "default");
+        shared.Metadata.OwnerReferences.Should().ContainSingle().Which.Uid.Should().Be(stays.Metadata.Uid);
+    }
 }

@@ -84,39 +84,49 @@ internal sealed partial class LifecycleController : IAsyncDisposable
         }
     }
 
+    // Most changes concern none of this: only CRDs, deletions and objects being deleted are
+    // parsed (the lifecycle fields were read when the object was stored).
     private void Handle(StoreEvent e)
     {
         var key = e.Object.Key;
-        var obj = e.Object.Parse();
         if (key == BuiltinResources.CustomResourceDefinitions.Storage)
         {
+            var crd = e.Object.Parse();
             if (e.Type == StoreEventType.Deleted)
             {
-                RemoveCrd(obj);
+                RemoveCrd(crd);
             }
-            else if (obj["metadata"]?["deletionTimestamp"] is null)
+            else if (!e.Object.Lifecycle.Terminating)
             {
-                SyncCrd(obj);
+                SyncCrd(crd);
             }
         }
 
         if (e.Type == StoreEventType.Deleted)
         {
-            CollectDependents(obj["metadata"]?["uid"].Str());
+            CollectDependents(e.Object.Lifecycle.Uid);
+            foreach (var owner in e.Object.Lifecycle.OwnerUids)
+            {
+                FinishForegroundDeletion(owner);
+            }
+
             return;
         }
 
-        var finalizers = MetadataRules.Strings(obj["metadata"]?["finalizers"]);
-        if (obj["metadata"]?["deletionTimestamp"] is not null)
+        if (!e.Object.Lifecycle.Terminating)
         {
-            if (finalizers.Contains("orphan"))
-            {
-                OrphanDependents(e.Object, obj);
-            }
-            else if (finalizers.Contains("foregroundDeletion"))
-            {
-                DeleteDependentsInForeground(e.Object, obj);
-            }
+            return;
+        }
+
+        var obj = e.Object.Parse();
+        var finalizers = MetadataRules.Strings(obj["metadata"]?["finalizers"]);
+        if (finalizers.Contains("orphan"))
+        {
+            OrphanDependents(e.Object, obj);
+        }
+        else if (finalizers.Contains("foregroundDeletion"))
+        {
+            DeleteDependentsInForeground(e.Object, obj);
         }
     }
 
@@ -141,8 +151,7 @@ internal sealed partial class LifecycleController : IAsyncDisposable
 
         foreach (var (type, dependent) in Dependents(uid))
         {
-            var obj = dependent.Parse();
-            var owners = obj["metadata"]?["ownerReferences"] as JsonArray ?? [];
+            var owners = dependent.Parse()["metadata"]?["ownerReferences"] as JsonArray ?? [];
             var remaining = owners.OfType<JsonObject>().Where(o => o["uid"].Str() != uid).ToList();
             if (remaining.Any(o => Exists(o["uid"].Str())))
             {
@@ -182,24 +191,32 @@ internal sealed partial class LifecycleController : IAsyncDisposable
         }
     }
 
+    /// <summary>An owner deleted in the foreground goes once its last dependent has gone.</summary>
+    private void FinishForegroundDeletion(string ownerUid)
+    {
+        var owner = _service.Registry.All.DistinctBy(t => t.Storage)
+            .SelectMany(t => _service.Store.List(t.Storage, null))
+            .FirstOrDefault(o => o.Lifecycle.Uid == ownerUid && o.Lifecycle.Terminating);
+        if (owner is not null
+            && MetadataRules.Strings(owner.Parse()["metadata"]?["finalizers"]).Contains("foregroundDeletion")
+            && !Dependents(ownerUid).Any())
+        {
+            RemoveFinalizer(owner, "foregroundDeletion");
+        }
+    }
+
     private void FinishTerminatingNamespaces()
     {
         var namespaces = BuiltinResources.Namespaces;
-        foreach (var ns in _service.Store.List(namespaces.Storage, null))
+        foreach (var ns in _service.Store.List(namespaces.Storage, null).Where(ns => ns.Lifecycle.Terminating))
         {
-            var obj = ns.Parse();
-            if (obj["metadata"]?["deletionTimestamp"] is null)
-            {
-                continue;
-            }
-
             var remaining = 0;
             foreach (var type in _service.Registry.All.Where(t => t.Namespaced).DistinctBy(t => t.Storage))
             {
                 foreach (var item in _service.Store.List(type.Storage, ns.Name))
                 {
                     remaining++;
-                    if (item.Parse()["metadata"]?["deletionTimestamp"] is null)
+                    if (!item.Lifecycle.Terminating)
                     {
                         TryDelete(type, item, "Background");
                     }
@@ -216,14 +233,8 @@ internal sealed partial class LifecycleController : IAsyncDisposable
     private void FinishTerminatingCrds()
     {
         var crds = BuiltinResources.CustomResourceDefinitions;
-        foreach (var crd in _service.Store.List(crds.Storage, null))
+        foreach (var crd in _service.Store.List(crds.Storage, null).Where(crd => crd.Lifecycle.Terminating))
         {
-            var obj = crd.Parse();
-            if (obj["metadata"]?["deletionTimestamp"] is null)
-            {
-                continue;
-            }
-
             var served = _service.Registry.OfCrd(crd.Name);
             var remaining = 0;
             foreach (var type in served.DistinctBy(t => t.Storage))
@@ -231,7 +242,7 @@ internal sealed partial class LifecycleController : IAsyncDisposable
                 foreach (var item in _service.Store.List(type.Storage, null))
                 {
                     remaining++;
-                    if (item.Parse()["metadata"]?["deletionTimestamp"] is null)
+                    if (!item.Lifecycle.Terminating)
                     {
                         TryDelete(type, item, "Background");
                     }
@@ -268,20 +279,16 @@ internal sealed partial class LifecycleController : IAsyncDisposable
         var types = _service.Registry.All.DistinctBy(t => t.Storage).ToList();
         foreach (var type in types)
         {
-            foreach (var item in _service.Store.List(type.Storage, null))
+            foreach (var item in _service.Store.List(type.Storage, null).Where(o => o.Lifecycle.OwnerUids.Contains(ownerUid)))
             {
-                var owners = item.Parse()["metadata"]?["ownerReferences"] as JsonArray;
-                if (owners is not null && owners.OfType<JsonObject>().Any(o => o["uid"].Str() == ownerUid))
-                {
-                    yield return (type, item);
-                }
+                yield return (type, item);
             }
         }
     }
 
     private bool Exists(string? uid) =>
         !string.IsNullOrEmpty(uid) && _service.Registry.All.DistinctBy(t => t.Storage)
-            .Any(t => _service.Store.List(t.Storage, null).Any(o => o.Parse()["metadata"]?["uid"].Str() == uid));
+            .Any(t => _service.Store.List(t.Storage, null).Any(o => o.Lifecycle.Uid == uid));
 
     private void TryDelete(ResourceType type, StoredObject item, string propagation)
     {

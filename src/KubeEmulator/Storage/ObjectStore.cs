@@ -247,7 +247,8 @@ public sealed class ObjectStore : IStoreReader
         }
 
         var fields = _fieldsOf(key, obj);
-        return new StoredObject(key, @namespace, name, rv, JsonSerializer.SerializeToUtf8Bytes(obj, EmulatorJson.NodeOptions), labels, fields);
+        return new StoredObject(
+            key, @namespace, name, rv, JsonSerializer.SerializeToUtf8Bytes(obj, EmulatorJson.NodeOptions), labels, fields, ObjectLifecycle.Of(metadata));
     }
 
     private void Commit(StoreEvent e)

@@ -3,12 +3,21 @@ using System.Text.Json.Nodes;
 namespace SiteMaintenance.Emulator.Storage;
 
 /// <summary>
-/// One object as stored: immutable UTF-8 JSON plus what selectors need, computed once at write
-/// time. Readers parse their own copy, so no mutable node is ever shared between threads.
+/// One object as stored: immutable UTF-8 JSON plus what selectors and the lifecycle controller
+/// need, computed once at write time. Readers parse their own copy, so no mutable node is ever
+/// shared between threads.
 /// </summary>
 public sealed class StoredObject
 {
-    internal StoredObject(StorageKey key, string @namespace, string name, long resourceVersion, byte[] json, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> fields)
+    internal StoredObject(
+        StorageKey key,
+        string @namespace,
+        string name,
+        long resourceVersion,
+        byte[] json,
+        IReadOnlyDictionary<string, string> labels,
+        IReadOnlyDictionary<string, string> fields,
+        ObjectLifecycle lifecycle)
     {
         Key = key;
         Namespace = @namespace;
@@ -17,6 +26,7 @@ public sealed class StoredObject
         Json = json;
         Labels = labels;
         Fields = fields;
+        Lifecycle = lifecycle;
     }
 
     public StorageKey Key { get; }
@@ -35,6 +45,9 @@ public sealed class StoredObject
 
     /// <summary>Field-selector values (e.g. <c>status.phase</c>), computed when the object was written.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; }
+
+    /// <summary>Its uid, owners and whether it is being deleted (what garbage collection needs).</summary>
+    public ObjectLifecycle Lifecycle { get; }
 
     /// <summary>A fresh, caller-owned copy of the object.</summary>
     public JsonObject Parse() => JsonNode.Parse(Json.Span)!.AsObject();
