@@ -121,6 +121,28 @@ public sealed class WatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_watcher_gets_the_same_event_line_holding_the_object_as_a_GET_returns_it()
+    {
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(Cm("seen"), "default");
+        var rv = (await Client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion;
+        using var raw = new RawApi(_api);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var path = $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={rv}";
+        using var first = await raw.Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var second = await raw.Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var firstLines = new StreamReader(await first.Content.ReadAsStreamAsync(cts.Token));
+        using var secondLines = new StreamReader(await second.Content.ReadAsStreamAsync(cts.Token));
+
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("{\"data\":{\"k\":\"é<&>\"}}", V1Patch.PatchType.MergePatch), "seen", "default");
+
+        var line = await firstLines.ReadLineAsync(cts.Token);
+        (await secondLines.ReadLineAsync(cts.Token)).Should().Be(line);
+        var (_, stored, _) = await raw.GetAsync("/api/v1/namespaces/default/configmaps/seen");
+        line.Should().Be($"{{\"type\":\"MODIFIED\",\"object\":{stored!.ToJsonString(SiteMaintenance.Emulator.EmulatorJson.NodeOptions)}}}");
+        line.Should().Contain("\"k\":\"é<&>\"", "like the apiserver, neither non-ASCII nor HTML characters are escaped");
+    }
+
+    [Fact]
     public async Task Expiring_open_watches_sends_an_error_event()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));

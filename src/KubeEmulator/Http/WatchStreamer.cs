@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,8 @@ internal sealed record WatchRequest(
 /// </summary>
 internal sealed class WatchStreamer(ObjectService service, EmulatorOptions options, TimeProvider clock)
 {
+    private readonly EncodedObjects _encoded = new(service);
+
     public async Task StreamAsync(HttpContext context, WatchRequest request, CancellationToken stopping)
     {
         var type = request.Type;
@@ -54,7 +57,7 @@ internal sealed class WatchStreamer(ObjectService service, EmulatorOptions optio
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        var writer = new EventWriter(context.Response.Body, service, request, clock);
+        var writer = new EventWriter(context.Response.Body, service, _encoded, request, clock);
         if (startError is not null)
         {
             await writer.WriteErrorAsync(startError, context.RequestAborted);
@@ -139,7 +142,7 @@ internal sealed class WatchStreamer(ObjectService service, EmulatorOptions optio
     }
 
     /// <summary>Writes events in the negotiated shape; Table events carry column definitions only once.</summary>
-    private sealed class EventWriter(Stream body, ObjectService service, WatchRequest request, TimeProvider clock)
+    private sealed class EventWriter(Stream body, ObjectService service, EncodedObjects encoded, WatchRequest request, TimeProvider clock)
     {
         private bool _columnsSent;
 
@@ -158,7 +161,14 @@ internal sealed class WatchStreamer(ObjectService service, EmulatorOptions optio
                     _ => null,
                 },
             };
-            return type is null ? Task.CompletedTask : WriteAsync(type, Shape(service.Present(request.Type, e.Object)), token);
+            if (type is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            return request.Format.Kind is OutputKind.Table or OutputKind.PartialObjectMetadata or OutputKind.PartialObjectMetadataList
+                ? WriteAsync(type, Shape(service.Present(request.Type, e.Object)), token)
+                : WriteEncodedAsync(type, encoded.Get(request.Type, e.Object), token);
         }
 
         public Task WriteBookmarkAsync(long resourceVersion, bool initialEventsEnd, CancellationToken token)
@@ -193,6 +203,19 @@ internal sealed class WatchStreamer(ObjectService service, EmulatorOptions optio
                 default:
                     return obj;
             }
+        }
+
+        // {"type":"MODIFIED","object":<the shared encoding>}, as WriteAsync would write it.
+        private async Task WriteEncodedAsync(string type, byte[] json, CancellationToken token)
+        {
+            var head = Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
+            var line = new byte[head.Length + json.Length + 2];
+            head.CopyTo(line, 0);
+            json.CopyTo(line, head.Length);
+            line[^2] = (byte)'}';
+            line[^1] = (byte)'\n';
+            await body.WriteAsync(line, token);
+            await body.FlushAsync(token);
         }
 
         private async Task WriteAsync(string type, JsonObject obj, CancellationToken token)
