@@ -17,7 +17,6 @@ internal static class DrainDetection
 {
     private const int SessionSites = 10;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(50);
 
     public static async Task<DrainResult> RunAsync(BenchCluster cluster, int samples)
     {
@@ -38,7 +37,7 @@ internal static class DrainDetection
             var lease = string.Create(CultureInfo.InvariantCulture, $"task-{i}");
             await cluster.Api.CreateAsync(Paths.Leases(driver.Namespace), Manifests.TaskLease(driver.Namespace, lease, Site));
             await driver.GoPendingAsync(Site);
-            await Task.Delay(Settle);
+            await Task.Delay(Quiet.Pause);
 
             var offline = driver.ExpectOffline(Site);
             var start = Stopwatch.GetTimestamp();
@@ -49,7 +48,7 @@ internal static class DrainDetection
                 latencies.Add(latency);
             }
 
-            await Task.Delay(Settle);
+            await Task.Delay(Quiet.Pause);
             await driver.SwitchAsync(Site, "Online");
         }
 
@@ -99,7 +98,7 @@ internal static class DrainDetection
                     }
                 }
 
-                await Task.Delay(Settle);
+                await Task.Delay(Quiet.Pause);
                 await driver.SwitchAsync(site, "Online");
             }
         }));

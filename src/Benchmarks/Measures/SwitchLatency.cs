@@ -12,10 +12,6 @@ internal static class SwitchLatency
 {
     private const string Site = "shop";
 
-    // A pause between transitions, so that each starts from a quiet operator (the follow-up
-    // reconciles that the previous switch's own writes trigger have run), as a person's would.
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(50);
-
     public static async Task<SwitchResult> RunAsync(BenchCluster cluster, int transitions, BaselineResult baseline)
     {
         ArgumentNullException.ThrowIfNull(baseline);
@@ -36,15 +32,24 @@ internal static class SwitchLatency
         var off = Distribution.Of(offline);
         var on = Distribution.Of(online);
         var patch = baseline.MergePatch.P50Ms;
+        var backToBack = baseline.BackToBackMergePatch.P50Ms;
         return new SwitchResult(
-            off, on, Math.Round(off.P50Ms / patch, 2), Math.Round(on.P50Ms / patch, 2), offlineSteps.Medians(transitions), onlineSteps.Medians(transitions));
+            off,
+            on,
+            Math.Round(off.P50Ms / patch, 2),
+            Math.Round(on.P50Ms / patch, 2),
+            Math.Round(off.P50Ms / backToBack, 2),
+            Math.Round(on.P50Ms / backToBack, 2),
+            offlineSteps.Medians(transitions),
+            onlineSteps.Medians(transitions));
     }
 
-    // One transition after a pause; its requests are taken from the emulator's log after the next
+    // One transition after a pause (so that it starts from a quiet operator, the follow-up
+    // reconciles of the previous switch's own writes done, as a person's would); its requests are taken from the emulator's log after the next
     // pause, so that the writes that follow what the watcher saw (the Event) are in it too.
     private static async Task<TimeSpan[]> TimeAsync(BenchCluster cluster, SiteDriver driver, string mode, bool force, RequestTimeline? steps)
     {
-        await Task.Delay(Settle);
+        await Task.Delay(Quiet.Pause);
         var mark = cluster.RequestMark;
         var start = DateTimeOffset.UtcNow;
         var latency = await driver.SwitchAsync(Site, mode, force);
@@ -53,7 +58,7 @@ internal static class SwitchLatency
             return [];
         }
 
-        await Task.Delay(Settle);
+        await Task.Delay(Quiet.Pause);
         steps.Add(start, cluster.Emulator.Requests.Snapshot(mark));
         return [latency];
     }

@@ -46,13 +46,27 @@ internal sealed record MachineInfo(int Cores, string Os, string Runtime, double?
 }
 
 /// <summary>The emulator's own round trips from a plain HTTP client, with no operator running: the floor.</summary>
-/// <param name="Get">A GET from a client in its own process (as kubectl and the operator are).</param>
-/// <param name="MergePatch">A merge PATCH from a client in its own process: what the switch latency is compared to.</param>
-/// <param name="InProcessGet">A GET from a client inside the emulator's process.</param>
-/// <param name="InProcessMergePatch">A merge PATCH from a client inside the emulator's process.</param>
-internal sealed record BaselineResult(Distribution Get, Distribution MergePatch, Distribution InProcessGet, Distribution InProcessMergePatch);
+/// <param name="Get">A GET from a client in its own process (as kubectl and the operator are), each after <paramref name="PauseMs"/>.</param>
+/// <param name="MergePatch">A merge PATCH from a client in its own process, each after <paramref name="PauseMs"/>: what the switch latency is compared to (each transition starts after the same pause).</param>
+/// <param name="BackToBackGet">A GET from a client in its own process, back to back.</param>
+/// <param name="BackToBackMergePatch">A merge PATCH from a client in its own process, back to back.</param>
+/// <param name="InProcessGet">A GET from a client inside the emulator's process, back to back.</param>
+/// <param name="InProcessMergePatch">A merge PATCH from a client inside the emulator's process, back to back.</param>
+/// <param name="PauseMs">The pause before each paused round trip and each transition.</param>
+internal sealed record BaselineResult(
+    Distribution Get,
+    Distribution MergePatch,
+    Distribution BackToBackGet,
+    Distribution BackToBackMergePatch,
+    Distribution InProcessGet,
+    Distribution InProcessMergePatch,
+    double PauseMs);
 
 /// <summary>From the spec write to the Ingress switched and <c>status.phase</c> seen by a watcher.</summary>
+/// <param name="OfflineRatioToPatch">The Offline p50 over the baseline's merge PATCH p50 (both after the same pause): the target's ratio.</param>
+/// <param name="OnlineRatioToPatch">The same for Online.</param>
+/// <param name="OfflineRatioToBackToBackPatch">The Offline p50 over the back-to-back merge PATCH p50, for comparison.</param>
+/// <param name="OnlineRatioToBackToBackPatch">The same for Online.</param>
 /// <param name="OfflineSteps">Where the time of a switch to Offline goes: each request's median time from the write to its answer.</param>
 /// <param name="OnlineSteps">The same for a switch to Online.</param>
 internal sealed record SwitchResult(
@@ -60,6 +74,8 @@ internal sealed record SwitchResult(
     Distribution Online,
     double OfflineRatioToPatch,
     double OnlineRatioToPatch,
+    double OfflineRatioToBackToBackPatch,
+    double OnlineRatioToBackToBackPatch,
     IReadOnlyList<Measures.TimelineStep> OfflineSteps,
     IReadOnlyList<Measures.TimelineStep> OnlineSteps);
 

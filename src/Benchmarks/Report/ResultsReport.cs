@@ -18,21 +18,23 @@ internal static class ResultsReport
 
         if (results.Baseline is { } b)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"1. Baseline: the emulator's round trip from a plain HTTP client, no operator running ({b.Get.Samples} samples each)");
-            text.Append(new TextTable("request", "p50", "p99")
-                .Add("GET SiteMaintenance", Ms(b.Get.P50Ms), Ms(b.Get.P99Ms))
-                .Add("merge PATCH SiteMaintenance (the reference)", Ms(b.MergePatch.P50Ms), Ms(b.MergePatch.P99Ms))
-                .Add("  same from inside the emulator's process: GET", Ms(b.InProcessGet.P50Ms), Ms(b.InProcessGet.P99Ms))
-                .Add("  same from inside the emulator's process: PATCH", Ms(b.InProcessMergePatch.P50Ms), Ms(b.InProcessMergePatch.P99Ms)));
+            text.AppendLine("1. Baseline: the emulator's round trip from a plain HTTP client, no operator running");
+            text.Append(new TextTable("request", "samples", "p50", "p99")
+                .Add($"GET SiteMaintenance, each after {Ms(b.PauseMs)}", N(b.Get.Samples), Ms(b.Get.P50Ms), Ms(b.Get.P99Ms))
+                .Add($"merge PATCH SiteMaintenance, each after {Ms(b.PauseMs)} (the reference)", N(b.MergePatch.Samples), Ms(b.MergePatch.P50Ms), Ms(b.MergePatch.P99Ms))
+                .Add("GET SiteMaintenance, back to back", N(b.BackToBackGet.Samples), Ms(b.BackToBackGet.P50Ms), Ms(b.BackToBackGet.P99Ms))
+                .Add("merge PATCH SiteMaintenance, back to back", N(b.BackToBackMergePatch.Samples), Ms(b.BackToBackMergePatch.P50Ms), Ms(b.BackToBackMergePatch.P99Ms))
+                .Add("  back to back from inside the emulator's process: GET", N(b.InProcessGet.Samples), Ms(b.InProcessGet.P50Ms), Ms(b.InProcessGet.P99Ms))
+                .Add("  back to back from inside the emulator's process: PATCH", N(b.InProcessMergePatch.Samples), Ms(b.InProcessMergePatch.P50Ms), Ms(b.InProcessMergePatch.P99Ms)));
             text.AppendLine();
         }
 
         if (results.Switch is { } s)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"2. Switch latency: spec write → Ingress and status.phase seen by a watcher ({s.Offline.Samples} transitions each)");
-            text.Append(new TextTable("transition", "p50", "p99", "p50 / PATCH p50")
-                .Add("Online → Offline (force)", Ms(s.Offline.P50Ms), Ms(s.Offline.P99Ms), X(s.OfflineRatioToPatch))
-                .Add("Offline → Online (restore)", Ms(s.Online.P50Ms), Ms(s.Online.P99Ms), X(s.OnlineRatioToPatch)));
+            text.AppendLine(CultureInfo.InvariantCulture, $"2. Switch latency: spec write → Ingress and status.phase seen by a watcher ({s.Offline.Samples} transitions each, each after a pause)");
+            text.Append(new TextTable("transition", "p50", "p99", "p50 / PATCH p50 (reference)", "p50 / back-to-back PATCH p50")
+                .Add("Online → Offline (force)", Ms(s.Offline.P50Ms), Ms(s.Offline.P99Ms), X(s.OfflineRatioToPatch), X(s.OfflineRatioToBackToBackPatch))
+                .Add("Offline → Online (restore)", Ms(s.Online.P50Ms), Ms(s.Online.P99Ms), X(s.OnlineRatioToPatch), X(s.OnlineRatioToBackToBackPatch)));
             text.AppendLine("  where the time goes: medians of each request's answer, from the write, and of the emulator's time serving it (its request log)");
             var steps = new TextTable("request", "to Offline: answered", "served in", "to Online: answered", "served in");
             foreach (var step in s.OfflineSteps.Select(t => t.Request).Union(s.OnlineSteps.Select(t => t.Request)))
