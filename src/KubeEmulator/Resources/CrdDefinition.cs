@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SiteMaintenance.Emulator.Api;
 using SiteMaintenance.Emulator.Go;
 using SiteMaintenance.Emulator.Schema;
+using SiteMaintenance.Emulator.Semantics;
 
 namespace SiteMaintenance.Emulator.Resources;
 
@@ -67,7 +67,7 @@ public static partial class CrdDefinition
         {
             causes.Add(FieldCause.Required("spec.names.plural"));
         }
-        else if (!Dns1035Label().IsMatch(plural))
+        else if (!NameRules.IsDns1035Label(plural))
         {
             causes.Add(FieldCause.Invalid("spec.names.plural", GoQuote.Quote(plural), "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"));
         }
@@ -203,7 +203,4 @@ public static partial class CrdDefinition
 
     private static string RenderVersions(JsonArray versions) =>
         "[]apiextensions.CustomResourceDefinitionVersion{" + string.Join(", ", versions.Select(v => "apiextensions.CustomResourceDefinitionVersion{Name:\"" + (v?["name"].Str() ?? string.Empty) + "\"}")) + "}";
-
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Dns1035Label();
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SiteMaintenance.Emulator.Api;
+using SiteMaintenance.Emulator.Semantics;
 
 namespace SiteMaintenance.Emulator.Schema;
 
@@ -11,9 +11,6 @@ namespace SiteMaintenance.Emulator.Schema;
 /// </summary>
 internal static partial class EmbeddedResourceValidator
 {
-    private const string Dns1035Message =
-        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-
     public static List<FieldCause> Validate(SchemaNode schema, JsonObject obj)
     {
         var errors = new List<FieldCause>();
@@ -106,7 +103,7 @@ internal static partial class EmbeddedResourceValidator
                     {
                         errors.Add(FieldErrors.Required(at));
                     }
-                    else if (Dns1035Errors(kind.ToLowerInvariant()) is { Count: > 0 } kindErrors)
+                    else if (NameRules.Dns1035Label(kind.ToLowerInvariant()).ToList() is { Count: > 0 } kindErrors)
                     {
                         errors.Add(FieldErrors.Invalid(at, kind, "may have mixed case, but should otherwise match: " + string.Join(",", kindErrors)));
                     }
@@ -171,23 +168,4 @@ internal static partial class EmbeddedResourceValidator
 
         return result;
     }
-
-    private static List<string> Dns1035Errors(string value)
-    {
-        var result = new List<string>();
-        if (value.Length > 63)
-        {
-            result.Add("must be no more than 63 characters");
-        }
-
-        if (!Dns1035Label().IsMatch(value))
-        {
-            result.Add(Dns1035Message);
-        }
-
-        return result;
-    }
-
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Dns1035Label();
 }

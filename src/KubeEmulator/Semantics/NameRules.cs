@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SiteMaintenance.Emulator.Semantics;
@@ -11,9 +12,11 @@ public static partial class NameRules
     public const int DnsSubdomainMaxLength = 253;
     public const int DnsLabelMaxLength = 63;
 
+    // Go's len() counts bytes and its regexp's $ is the end of the text (.NET's $ also matches
+    // before a final newline): \A...\z and UTF-8 lengths, as apimachinery checks.
     public static IEnumerable<string> Dns1123Label(string value)
     {
-        if (value.Length > DnsLabelMaxLength)
+        if (Encoding.UTF8.GetByteCount(value) > DnsLabelMaxLength)
         {
             yield return $"must be no more than {DnsLabelMaxLength} characters";
         }
@@ -26,16 +29,19 @@ public static partial class NameRules
 
     public static IEnumerable<string> Dns1035Label(string value)
     {
-        if (value.Length > DnsLabelMaxLength)
+        if (Encoding.UTF8.GetByteCount(value) > DnsLabelMaxLength)
         {
             yield return $"must be no more than {DnsLabelMaxLength} characters";
         }
 
-        if (!Label1035().IsMatch(value))
+        if (!IsDns1035Label(value))
         {
             yield return "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
         }
     }
+
+    /// <summary>Whether <paramref name="value"/> matches <c>[a-z]([-a-z0-9]*[a-z0-9])?</c> (length aside).</summary>
+    public static bool IsDns1035Label(string value) => Label1035().IsMatch(value);
 
     /// <summary>Object names that are only path segments (e.g. Events): no '/', '%', '.' or '..'.</summary>
     public static IEnumerable<string> PathSegment(string value)
@@ -57,7 +63,7 @@ public static partial class NameRules
     /// <summary>ConfigMap and Secret data keys.</summary>
     public static IEnumerable<string> ConfigMapKey(string value)
     {
-        if (value.Length > DnsSubdomainMaxLength)
+        if (Encoding.UTF8.GetByteCount(value) > DnsSubdomainMaxLength)
         {
             yield return $"must be no more than {DnsSubdomainMaxLength} characters";
         }
@@ -77,12 +83,12 @@ public static partial class NameRules
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(@"\A[a-z0-9]([-a-z0-9]*[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Label1123();
 
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(@"\A[a-z]([-a-z0-9]*[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Label1035();
 
-    [GeneratedRegex("^[-._a-zA-Z0-9]+$")]
+    [GeneratedRegex(@"\A[-._a-zA-Z0-9]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigKey();
 }
