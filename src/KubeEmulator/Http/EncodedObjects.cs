@@ -33,25 +33,36 @@ internal sealed class EncodedObjects(ObjectService service)
         {
             lock (_gate)
             {
-                foreach (var (t, json) in _byType)
-                {
-                    if (ReferenceEquals(t, type))
-                    {
-                        return json;
-                    }
-                }
-
-                return null;
+                return FindUnlocked(type);
             }
         }
 
+        // Two watchers may encode the same event at once: the first encoding stays.
         public byte[] Add(ResourceType type, byte[] json)
         {
             lock (_gate)
             {
+                if (FindUnlocked(type) is { } existing)
+                {
+                    return existing;
+                }
+
                 _byType.Add((type, json));
                 return json;
             }
+        }
+
+        private byte[]? FindUnlocked(ResourceType type)
+        {
+            foreach (var (t, json) in _byType)
+            {
+                if (ReferenceEquals(t, type))
+                {
+                    return json;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -194,9 +194,7 @@ internal sealed partial class LifecycleController : IAsyncDisposable
     /// <summary>An owner deleted in the foreground goes once its last dependent has gone.</summary>
     private void FinishForegroundDeletion(string ownerUid)
     {
-        var owner = _service.Registry.All.DistinctBy(t => t.Storage)
-            .SelectMany(t => _service.Store.List(t.Storage, null))
-            .FirstOrDefault(o => o.Lifecycle.Uid == ownerUid && o.Lifecycle.Terminating);
+        var owner = AllObjects().Select(o => o.Object).FirstOrDefault(o => o.Lifecycle.Uid == ownerUid && o.Lifecycle.Terminating);
         if (owner is not null
             && MetadataRules.Strings(owner.Parse()["metadata"]?["finalizers"]).Contains("foregroundDeletion")
             && !Dependents(ownerUid).Any())
@@ -274,21 +272,16 @@ internal sealed partial class LifecycleController : IAsyncDisposable
         });
     }
 
-    private IEnumerable<(ResourceType Type, StoredObject Object)> Dependents(string ownerUid)
-    {
-        var types = _service.Registry.All.DistinctBy(t => t.Storage).ToList();
-        foreach (var type in types)
-        {
-            foreach (var item in _service.Store.List(type.Storage, null).Where(o => o.Lifecycle.OwnerUids.Contains(ownerUid)))
-            {
-                yield return (type, item);
-            }
-        }
-    }
+    private IEnumerable<(ResourceType Type, StoredObject Object)> Dependents(string ownerUid) =>
+        AllObjects().Where(o => o.Object.Lifecycle.OwnerUids.Contains(ownerUid));
 
     private bool Exists(string? uid) =>
-        !string.IsNullOrEmpty(uid) && _service.Registry.All.DistinctBy(t => t.Storage)
-            .Any(t => _service.Store.List(t.Storage, null).Any(o => o.Lifecycle.Uid == uid));
+        !string.IsNullOrEmpty(uid) && AllObjects().Any(o => o.Object.Lifecycle.Uid == uid);
+
+    /// <summary>Every stored object with a type it is served as (its storage's first).</summary>
+    private IEnumerable<(ResourceType Type, StoredObject Object)> AllObjects() =>
+        _service.Registry.All.DistinctBy(t => t.Storage).ToList()
+            .SelectMany(type => _service.Store.List(type.Storage, null).Select(item => (type, item)));
 
     private void TryDelete(ResourceType type, StoredObject item, string propagation)
     {
