@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SiteMaintenance.Emulator.Tests.Support;
 
 namespace SiteMaintenance.Emulator.Tests.Kubectl;
 
@@ -15,20 +16,8 @@ internal sealed class KubectlRunner(string kubeconfig, string cacheDir)
             process.StandardInput.Close();
         }
 
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {arguments} did not finish; stderr: {await stderr}");
-        }
-
-        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+        var output = await ProcessOutput.CollectAsync(process, $"kubectl {arguments}", timeout ?? TimeSpan.FromSeconds(60));
+        return new KubectlResult(output.ExitCode, output.Stdout, output.Stderr);
     }
 
     /// <summary>Starts kubectl and leaves it running (for <c>get -w</c>, blocking deletes and waits).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SiteMaintenance.Emulator.Tests.Support;
 
 namespace SiteMaintenance.KubectlMaintenance.Tests.Support;
 
@@ -44,20 +45,8 @@ internal sealed class PluginProcess
     {
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{process.StartInfo.FileName} did not finish; stderr: {await stderr}");
-            }
-
-            return new PluginResult(process.ExitCode, await stdout, await stderr);
+            var output = await ProcessOutput.CollectAsync(process, process.StartInfo.FileName, timeout ?? TimeSpan.FromSeconds(60));
+            return new PluginResult(output.ExitCode, output.Stdout, output.Stderr);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SiteMaintenance.Emulator.Tests.Support;
 using SiteMaintenance.Rbac;
 
 namespace SiteMaintenance.Operator.Tests.TestSupport;
@@ -36,15 +37,12 @@ internal static class NativeAotOperator
         }
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(timeout.Token);
-        var log = (await stdout) + (await stderr);
-        if (process.ExitCode != 0)
+        var published = await ProcessOutput.CollectAsync(process, "scripts/publish-aot.sh", Patience);
+        var log = published.Stdout + published.Stderr;
+        if (published.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"scripts/publish-aot.sh failed with exit code {process.ExitCode}; the NativeAOT operator cannot be tested:{Environment.NewLine}{Tail(log)}");
+                $"scripts/publish-aot.sh failed with exit code {published.ExitCode}; the NativeAOT operator cannot be tested:{Environment.NewLine}{Tail(log)}");
         }
 
         var binary = Path.Combine(output, "site-maintenance-operator");
