@@ -144,6 +144,11 @@ internal sealed class WatchStreamer(ObjectService service, EmulatorOptions optio
     /// <summary>Writes events in the negotiated shape; Table events carry column definitions only once.</summary>
     private sealed class EventWriter(Stream body, ObjectService service, EncodedObjects encoded, WatchRequest request, TimeProvider clock)
     {
+        private static readonly Dictionary<string, byte[]> Heads = new[] { "ADDED", "MODIFIED", "DELETED" }
+            .ToDictionary(type => type, type => Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":"), StringComparer.Ordinal);
+
+        private static readonly byte[] LineEnd = "}\n"u8.ToArray();
+
         private bool _columnsSent;
 
         public Task WriteChangeAsync(StoreEvent e, CancellationToken token)
@@ -205,16 +210,13 @@ internal sealed class WatchStreamer(ObjectService service, EmulatorOptions optio
             }
         }
 
-        // {"type":"MODIFIED","object":<the shared encoding>}, as WriteAsync would write it.
+        // {"type":"MODIFIED","object":<the shared encoding>}, as WriteAsync would write it; the
+        // three parts are buffered by the response and sent by the flush.
         private async Task WriteEncodedAsync(string type, byte[] json, CancellationToken token)
         {
-            var head = Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
-            var line = new byte[head.Length + json.Length + 2];
-            head.CopyTo(line, 0);
-            json.CopyTo(line, head.Length);
-            line[^2] = (byte)'}';
-            line[^1] = (byte)'\n';
-            await body.WriteAsync(line, token);
+            await body.WriteAsync(Heads[type], token);
+            await body.WriteAsync(json, token);
+            await body.WriteAsync(LineEnd, token);
             await body.FlushAsync(token);
         }
 
